@@ -1,0 +1,203 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The tables as Kysely sees them, written by hand to match the migrations (the schema-parity test keeps the
+ * three engines equal). Conventions that hold on SQLite, MariaDB and PostgreSQL alike:
+ * - times are epoch milliseconds (BIGINT) in UTC, so durations are plain subtraction in SQL;
+ * - money is an integer of minor units;
+ * - flags are 0/1 integers (better-sqlite3 cannot bind booleans).
+ */
+type EpochMs = number;
+type Flag = 0 | 1;
+type Id = Generated<number>;
+
+export type StaffRoleColumn = 'therapist' | 'cashier' | 'monitor' | 'admin';
+
+export type AccountsTable = {
+  id: Id;
+  username: string;
+  password_hash: string;
+  role: StaffRoleColumn;
+  display_name: string;
+  active: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+export type SessionsTable = {
+  id: Id;
+  account_id: number;
+  token_hash: string;
+  created_at: EpochMs;
+  expires_at: EpochMs;
+  revoked_at: EpochMs | null;
+};
+
+export type TherapistsTable = {
+  account_id: number;
+  home_room_id: number | null;
+  status: 'available' | 'on_break';
+};
+
+export type CashiersTable = {
+  account_id: number;
+  counter: string | null;
+};
+
+export type RoomStatus = 'available' | 'reserved' | 'occupied' | 'cleaning';
+
+export type RoomsTable = {
+  id: Id;
+  name: string;
+  status: RoomStatus;
+  out_of_service: Flag;
+  active: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+export type ServiceCategoriesTable = {
+  id: Id;
+  name: string;
+  description: string;
+  sort_order: number;
+  active: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+export type ServicesTable = {
+  id: Id;
+  category_id: number;
+  name: string;
+  description: string;
+  sort_order: number;
+  active: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+export type ServiceClassificationsTable = {
+  id: Id;
+  service_id: number;
+  name: string;
+  duration_minutes: number;
+  price: number;
+  sort_order: number;
+  active: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+export type TransactionsTable = {
+  id: Id;
+  code: string | null;
+  business_date: string | null;
+  status: string;
+  version: number;
+  /** The declared reason for priority service; null for none. */
+  priority: 'pwd' | 'senior' | 'pregnant' | null;
+  /** 0 for priority customers, 1 for the rest: the first key of the therapist queue's order. */
+  queue_rank: number;
+  customer_token_hash: string;
+  customer_token_expires_at: EpochMs;
+  total_amount: number;
+  total_duration_minutes: number;
+  amount_paid: number;
+  therapist_id: number | null;
+  room_id: number | null;
+  cashier_id: number | null;
+  /**
+   * Equal to therapist_id / cashier_id while the transaction is held (therapist_confirmed or in_service /
+   * paying), null otherwise. Unique, so the database itself refuses a second held transaction per person.
+   */
+  active_therapist_id: number | null;
+  active_cashier_id: number | null;
+  cancel_reason: string | null;
+  cancel_note: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  selection_confirmed_at: EpochMs | null;
+  therapist_confirmed_at: EpochMs | null;
+  service_start_at: EpochMs | null;
+  service_finish_at: EpochMs | null;
+  cashier_claimed_at: EpochMs | null;
+  paid_at: EpochMs | null;
+  cancelled_at: EpochMs | null;
+};
+
+export type TransactionItemsTable = {
+  id: Id;
+  transaction_id: number;
+  classification_id: number;
+  service_name: string;
+  classification_name: string;
+  duration_minutes: number;
+  unit_price: number;
+  quantity: number;
+  line_total: number;
+  position: number;
+};
+
+export type TransactionCountersTable = {
+  business_date: string;
+  last_value: number;
+};
+
+export type PaymentsTable = {
+  id: Id;
+  transaction_id: number;
+  cashier_id: number;
+  method: 'cash' | 'card' | 'ewallet';
+  amount: number;
+  tendered: number | null;
+  change_amount: number | null;
+  reference: string | null;
+  created_at: EpochMs;
+};
+
+export type TransactionEventsTable = {
+  /** The global `seq` of the real-time contract. */
+  id: Id;
+  transaction_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  version: number;
+  actor_type: 'customer' | 'staff' | 'system';
+  actor_id: number | null;
+  at: EpochMs;
+};
+
+export type IdempotencyKeysTable = {
+  id: Id;
+  account_id: number;
+  idempotency_key: string;
+  request_hash: string;
+  state: 'in_flight' | 'completed';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: EpochMs;
+  completed_at: EpochMs | null;
+};
+
+export type DB = {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  therapists: TherapistsTable;
+  cashiers: CashiersTable;
+  rooms: RoomsTable;
+  service_categories: ServiceCategoriesTable;
+  services: ServicesTable;
+  service_classifications: ServiceClassificationsTable;
+  transactions: TransactionsTable;
+  transaction_items: TransactionItemsTable;
+  transaction_counters: TransactionCountersTable;
+  payments: PaymentsTable;
+  transaction_events: TransactionEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+};
+
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type Count = ColumnType<number, never, never>;
