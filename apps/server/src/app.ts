@@ -1,0 +1,75 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { AppError } from '@spaflow/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { registerAccessControl } from './http/access.js';
+import { registerErrorHandling } from './http/errors.js';
+import { healthRoutes } from './http/health.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Where log lines go (stdout by default); tests read them to prove no secret is ever written. */
+  logStream?: DestinationStream;
+};
+
+/** Request bodies above this are refused with 413 before they are parsed (DESIGN.md 3.1). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the whole HTTP application without listening, so tests and main.ts start the very same thing. */
+export async function buildApp({ config, database, clock = systemClock, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: {
+      level: config.logLevel,
+      // Tokens and passwords never reach the logs, even if a future log line includes headers or bodies.
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.customerToken'],
+        censor: '[redacted]',
+      },
+      ...(logStream ? { stream: logStream } : {}),
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    // The OpenAPI UI at /docs needs its own CSP (set by swagger-ui's staticCSP); the API answers JSON only.
+    contentSecurityPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited', 'Too many requests from this address. Wait a minute and try again.'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'SpaFlow API', version: '0.1.0', description: 'The HTTP contract of DESIGN.md section 3.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  registerErrorHandling(app);
+
+  const auth = new AuthService({ database, clock });
+  registerAccessControl(app, auth);
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(auth), { prefix: '/api/auth' });
+  await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
+
+  return app;
+}

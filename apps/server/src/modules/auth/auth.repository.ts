@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import { insertReturningId } from '../../db/insert-id.js';
+import type { DB } from '../../db/schema.js';
+
+export async function insertSession(
+  db: Kysely<DB>,
+  session: { accountId: number; tokenHash: string; expiresAt: number },
+  now: number,
+): Promise<number> {
+  return insertReturningId(
+    db,
+    db.insertInto('sessions').values({
+      account_id: session.accountId,
+      token_hash: session.tokenHash,
+      created_at: now,
+      expires_at: session.expiresAt,
+      revoked_at: null,
+    }),
+  );
+}
+
+/** A live session (not revoked, not expired) of an active account, found by its token's hash. */
+export async function findLiveSession(db: Kysely<DB>, tokenHash: string, now: number) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('a.active', '=', 1)
+    .select(['s.id as sessionId', 's.expires_at as expiresAt', 'a.id as accountId', 'a.username', 'a.display_name as displayName', 'a.role'])
+    .executeTakeFirst();
+}
+
+export async function revokeSession(db: Kysely<DB>, sessionId: number, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeSessionsOfAccount(db: Kysely<DB>, accountId: number, now: number): Promise<number[]> {
+  const live = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+  if (live.length > 0) {
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('id', 'in', live.map((row) => row.id))
+      .execute();
+  }
+  return live.map((row) => row.id);
+}
+
+/** The transaction a customer token opens, while the token lasts. */
+export async function findTransactionByCustomerToken(db: Kysely<DB>, tokenHash: string, now: number) {
+  return db
+    .selectFrom('transactions')
+    .select('id')
+    .where('customer_token_hash', '=', tokenHash)
+    .where('customer_token_expires_at', '>', now)
+    .executeTakeFirst();
+}

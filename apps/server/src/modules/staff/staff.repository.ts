@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { StaffRole } from '@spaflow/domain';
+import { insertReturningId } from '../../db/insert-id.js';
+import type { DB } from '../../db/schema.js';
+
+export type NewStaffMember = {
+  role: StaffRole;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  homeRoomId?: number | null;
+  counter?: string | null;
+};
+
+export async function findAccountByUsername(db: Kysely<DB>, username: string) {
+  return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function countAccounts(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** One account plus the row its role needs (therapists: home room and status; cashiers: counter). */
+export async function insertStaffMember(db: Kysely<DB>, member: NewStaffMember, now: number): Promise<number> {
+  const id = await insertReturningId(
+    db,
+    db.insertInto('accounts').values({
+      username: member.username,
+      password_hash: member.passwordHash,
+      role: member.role,
+      display_name: member.displayName,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    }),
+  );
+  if (member.role === 'therapist') {
+    await db
+      .insertInto('therapists')
+      .values({ account_id: id, home_room_id: member.homeRoomId ?? null, status: 'available' })
+      .execute();
+  } else if (member.role === 'cashier') {
+    await db
+      .insertInto('cashiers')
+      .values({ account_id: id, counter: member.counter ?? null })
+      .execute();
+  }
+  return id;
+}
