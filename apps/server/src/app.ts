@@ -5,7 +5,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@spaflow/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -28,7 +33,12 @@ export type AppOptions = {
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the whole HTTP application without listening, so tests and main.ts start the very same thing. */
-export async function buildApp({ config, database, clock = systemClock, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  clock = systemClock,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: {
@@ -51,7 +61,8 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('rate_limited', 'Too many requests from this address. Wait a minute and try again.'),
+    errorResponseBuilder: () =>
+      new AppError('rate_limited', 'Too many requests from this address. Wait a minute and try again.'),
   });
   await app.register(swagger, {
     openapi: {

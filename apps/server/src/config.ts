@@ -3,9 +3,7 @@ import { z } from 'zod';
 export type DatabaseEngine = 'sqlite' | 'mysql' | 'postgres';
 
 export type DatabaseTarget =
-  | { engine: 'sqlite'; filename: string }
-  | { engine: 'mysql'; url: string }
-  | { engine: 'postgres'; url: string };
+  { engine: 'sqlite'; filename: string } | { engine: 'mysql'; url: string } | { engine: 'postgres'; url: string };
 
 /** `sqlite:./data/spaflow.db`, `sqlite::memory:`, `mysql://…` (also `mariadb://…`), `postgres://…`. */
 export function parseDatabaseUrl(url: string): DatabaseTarget {
@@ -84,7 +82,12 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(originSchema)),
   BUSINESS_TIMEZONE: z.string().default('Asia/Manila').refine(isTimeZone, 'not an IANA time zone, e.g. Asia/Manila'),
   CURRENCY: z.string().default('PHP').refine(isCurrency, 'not an ISO 4217 currency code, e.g. PHP'),

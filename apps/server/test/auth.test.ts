@@ -65,7 +65,11 @@ describe.each(testEngines())('staff auth on %s', (engine) => {
   });
 
   it('refuses a wrong password, an unknown user and a deactivated account alike, writing nothing', async () => {
-    await t.testDb.database.db.updateTable('accounts').set({ active: 0 }).where('username', '=', 'therapist4').execute();
+    await t.testDb.database.db
+      .updateTable('accounts')
+      .set({ active: 0 })
+      .where('username', '=', 'therapist4')
+      .execute();
     const before = await authState();
     for (const body of [
       { username: 'therapist2', password: 'wrong-password' },
@@ -81,12 +85,21 @@ describe.each(testEngines())('staff auth on %s', (engine) => {
 
   it('deactivating an account ends its existing sessions', async () => {
     const token = await t.api.login('therapist3');
-    await t.testDb.database.db.updateTable('accounts').set({ active: 0 }).where('username', '=', 'therapist3').execute();
+    await t.testDb.database.db
+      .updateTable('accounts')
+      .set({ active: 0 })
+      .where('username', '=', 'therapist3')
+      .execute();
     expect((await t.api.get('/api/auth/me', token)).status).toBe(401);
   });
 
   it('answers 401 for a missing, malformed or unknown token', async () => {
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer sfs_not-a-real-token' }, { authorization: 'Bearer' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer sfs_not-a-real-token' },
+      { authorization: 'Bearer' },
+    ]) {
       const response = await t.api.request('GET', '/api/auth/me', { headers });
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('unauthenticated');
@@ -146,7 +159,9 @@ describe('login failure limit (sqlite)', () => {
 
   it('after 5 failures for one user from one address, even the right password gets 429 for 15 minutes', async () => {
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await t.api.post('/api/auth/login', { username: 'cashier3', password: 'guess' + attempt })).status).toBe(401);
+      expect((await t.api.post('/api/auth/login', { username: 'cashier3', password: 'guess' + attempt })).status).toBe(
+        401,
+      );
     }
     const blocked = await t.api.post('/api/auth/login', { username: 'cashier3', password: 'password123' });
     expect(blocked.status).toBe(429);

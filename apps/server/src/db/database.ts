@@ -20,10 +20,10 @@ const PG_NUMERIC = 1700;
 
 /** BIGINT (our epoch-ms times, COUNT, SUM) and NUMERIC (AVG) come back from pg as strings; all of ours fit a double. */
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((oid: number): ((value: string) => unknown) =>
     oid === PG_INT8 || oid === PG_NUMERIC
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      ? Number
+      : (pg.types.getTypeParser(oid, 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 function createDialect(target: DatabaseTarget, poolSize: number): Dialect {
@@ -73,6 +73,8 @@ export function createDatabase(target: DatabaseTarget, options: { poolSize?: num
  */
 export async function inTransaction<T>(database: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   const builder =
-    database.engine === 'sqlite' ? database.db.transaction() : database.db.transaction().setIsolationLevel('read committed');
+    database.engine === 'sqlite'
+      ? database.db.transaction()
+      : database.db.transaction().setIsolationLevel('read committed');
   return builder.execute(work);
 }

@@ -24,8 +24,16 @@ export const DEMO_CATALOG: { name: string; description: string; services: DemoSe
     description: 'Our full-body classics.',
     services: [
       { name: 'Swedish', description: 'Long, flowing strokes to relax the whole body.', tiers: tiers(800, 1150, 1500) },
-      { name: 'Shiatsu', description: 'Japanese finger pressure along the meridians, done clothed.', tiers: tiers(900, 1300, 1700) },
-      { name: 'Acupressure', description: 'Firm pressure on points that release tension and knots.', tiers: tiers(850, 1200, 1600) },
+      {
+        name: 'Shiatsu',
+        description: 'Japanese finger pressure along the meridians, done clothed.',
+        tiers: tiers(900, 1300, 1700),
+      },
+      {
+        name: 'Acupressure',
+        description: 'Firm pressure on points that release tension and knots.',
+        tiers: tiers(850, 1200, 1600),
+      },
       { name: 'Foot Massage', description: 'Reflexology for tired feet and legs.', tiers: tiers(600, 850) },
     ],
   },
@@ -33,9 +41,21 @@ export const DEMO_CATALOG: { name: string; description: string; services: DemoSe
     name: 'Holistic Recovery',
     description: 'Therapeutic work for pain, posture and training recovery.',
     services: [
-      { name: 'Myofascial Release', description: 'Slow, sustained pressure on tight connective tissue.', tiers: tiers(1200, 1700, 2200) },
-      { name: 'Cupping', description: 'Silicone cups that lift tissue and ease muscle tightness.', tiers: tiers(1000, 1400) },
-      { name: 'Sports Massage', description: 'Deep work for athletes before or after training.', tiers: tiers(1100, 1550, 2000) },
+      {
+        name: 'Myofascial Release',
+        description: 'Slow, sustained pressure on tight connective tissue.',
+        tiers: tiers(1200, 1700, 2200),
+      },
+      {
+        name: 'Cupping',
+        description: 'Silicone cups that lift tissue and ease muscle tightness.',
+        tiers: tiers(1000, 1400),
+      },
+      {
+        name: 'Sports Massage',
+        description: 'Deep work for athletes before or after training.',
+        tiers: tiers(1100, 1550, 2000),
+      },
       {
         name: 'Assessment',
         description: 'A therapist checks posture and pain points and plans your sessions.',

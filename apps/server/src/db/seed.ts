@@ -1,5 +1,12 @@
 import { majorToMinor } from '@spaflow/domain';
-import { findCategoryByName, findClassificationByName, findServiceByName, insertCategory, insertClassification, insertService } from '../modules/catalog/catalog.repository.js';
+import {
+  findCategoryByName,
+  findClassificationByName,
+  findServiceByName,
+  insertCategory,
+  insertClassification,
+  insertService,
+} from '../modules/catalog/catalog.repository.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { findRoomByName, insertRoom } from '../modules/rooms/rooms.repository.js';
 import { countAccounts, findAccountByUsername, insertStaffMember } from '../modules/staff/staff.repository.js';
@@ -45,7 +52,11 @@ export async function seedDemoData(database: Database, now: number): Promise<See
     for (const [categoryOrder, category] of DEMO_CATALOG.entries()) {
       let categoryId = (await findCategoryByName(tx, category.name))?.id;
       if (categoryId === undefined) {
-        categoryId = await insertCategory(tx, { name: category.name, description: category.description, sortOrder: categoryOrder }, now);
+        categoryId = await insertCategory(
+          tx,
+          { name: category.name, description: category.description, sortOrder: categoryOrder },
+          now,
+        );
         inserted++;
       }
       for (const [serviceOrder, service] of category.services.entries()) {
@@ -62,7 +73,13 @@ export async function seedDemoData(database: Database, now: number): Promise<See
           if (await findClassificationByName(tx, serviceId, tier.name)) continue;
           await insertClassification(
             tx,
-            { serviceId, name: tier.name, durationMinutes: tier.minutes, price: majorToMinor(tier.pesos), sortOrder: tierOrder },
+            {
+              serviceId,
+              name: tier.name,
+              durationMinutes: tier.minutes,
+              price: majorToMinor(tier.pesos),
+              sortOrder: tierOrder,
+            },
             now,
           );
           inserted++;

@@ -6,9 +6,12 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 const FASTIFY_CODES: Record<string, () => AppError> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('payload_too_large', 'The request body is larger than 64 KiB.'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('validation_failed', 'The request body is not valid JSON.'),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError('validation_failed', 'The request body is empty; send a JSON object.'),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new AppError('validation_failed', 'Send the body as JSON (Content-Type: application/json).'),
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('validation_failed', 'The Content-Length does not match the body.'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new AppError('validation_failed', 'The request body is empty; send a JSON object.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new AppError('validation_failed', 'Send the body as JSON (Content-Type: application/json).'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new AppError('validation_failed', 'The Content-Length does not match the body.'),
 };
 
 function toAppError(error: FastifyError): AppError {

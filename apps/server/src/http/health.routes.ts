@@ -5,9 +5,13 @@ import type { Database } from '../db/database.js';
 
 export function healthRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({
-      status: 'ok',
-    }));
+    app.get(
+      '/healthz',
+      { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Liveness' } },
+      async () => ({
+        status: 'ok',
+      }),
+    );
 
     app.get(
       '/readyz',

@@ -37,7 +37,10 @@ function withDatabaseName(url: string, name: string): string {
 }
 
 /** A new, empty database of its own for one test file, so files run in parallel without sharing rows. */
-export async function createTestDatabase(engine: DatabaseEngine, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: DatabaseEngine,
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   const name = `spaflow_t_${randomBytes(6).toString('hex')}`;
   let url: string;
   let cleanup: () => Promise<void>;

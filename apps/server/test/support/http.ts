@@ -36,7 +36,8 @@ export class ApiClient {
 
   async login(username: string, password = 'password123'): Promise<string> {
     const response = await this.post<{ token: string }>('/api/auth/login', { username, password });
-    if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.token;
   }
 }

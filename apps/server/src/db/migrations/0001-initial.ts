@@ -9,13 +9,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const withId = <T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> =>
     engine === 'postgres'
-      ? table.addColumn('id', 'integer', (col) => col.primaryKey().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());
+      ? table.addColumn('id', 'integer', (col) => col.primaryKey().notNull().generatedByDefaultAsIdentity())
+      : table.addColumn('id', 'integer', (col) => col.primaryKey().notNull().autoIncrement());
 
   const createTable = (name: string) => {
     const table = db.schema.createTable(name);
     // InnoDB with utf8mb4 so names in any script fit; SQLite and PostgreSQL need nothing.
-    return engine === 'mysql' ? table.modifyEnd(sql`engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin`) : table;
+    return engine === 'mysql'
+      ? table.modifyEnd(sql`engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin`)
+      : table;
   };
 
   await withId(createTable('accounts'))
@@ -47,13 +49,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await createTable('therapists')
-    .addColumn('account_id', 'integer', (col) => col.primaryKey().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'integer', (col) =>
+      col.primaryKey().notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('home_room_id', 'integer', (col) => col.references('rooms.id').onDelete('set null'))
     .addColumn('status', 'varchar(16)', (col) => col.notNull().defaultTo('available'))
     .execute();
 
   await createTable('cashiers')
-    .addColumn('account_id', 'integer', (col) => col.primaryKey().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'integer', (col) =>
+      col.primaryKey().notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('counter', 'varchar(16)')
     .execute();
 
@@ -136,8 +142,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['status', 'service_finish_at', 'id'])
     .execute();
   // The idle-selection sweeper and "today" figures.
-  await db.schema.createIndex('transactions_status_updated_idx').on('transactions').columns(['status', 'updated_at']).execute();
-  await db.schema.createIndex('transactions_therapist_idx').on('transactions').columns(['therapist_id', 'id']).execute();
+  await db.schema
+    .createIndex('transactions_status_updated_idx')
+    .on('transactions')
+    .columns(['status', 'updated_at'])
+    .execute();
+  await db.schema
+    .createIndex('transactions_therapist_idx')
+    .on('transactions')
+    .columns(['therapist_id', 'id'])
+    .execute();
   await db.schema.createIndex('transactions_cashier_idx').on('transactions').columns(['cashier_id', 'id']).execute();
   await db.schema.createIndex('transactions_paid_at_idx').on('transactions').column('paid_at').execute();
 
@@ -153,10 +167,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (col) => col.notNull())
     .addCheckConstraint('transaction_items_quantity_check', sql`quantity between 1 and 10`)
     .execute();
-  await db.schema.createIndex('transaction_items_transaction_idx').on('transaction_items').columns(['transaction_id', 'position']).execute();
+  await db.schema
+    .createIndex('transaction_items_transaction_idx')
+    .on('transaction_items')
+    .columns(['transaction_id', 'position'])
+    .execute();
 
   await createTable('transaction_counters')
-    .addColumn('business_date', 'char(10)', (col) => col.primaryKey())
+    .addColumn('business_date', 'char(10)', (col) => col.primaryKey().notNull())
     .addColumn('last_value', 'integer', (col) => col.notNull())
     .execute();
 

@@ -28,12 +28,24 @@ export async function findLiveSession(db: Kysely<DB>, tokenHash: string, now: nu
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .where('a.active', '=', 1)
-    .select(['s.id as sessionId', 's.expires_at as expiresAt', 'a.id as accountId', 'a.username', 'a.display_name as displayName', 'a.role'])
+    .select([
+      's.id as sessionId',
+      's.expires_at as expiresAt',
+      'a.id as accountId',
+      'a.username',
+      'a.display_name as displayName',
+      'a.role',
+    ])
     .executeTakeFirst();
 }
 
 export async function revokeSession(db: Kysely<DB>, sessionId: number, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeSessionsOfAccount(db: Kysely<DB>, accountId: number, now: number): Promise<number[]> {
@@ -48,7 +60,11 @@ export async function revokeSessionsOfAccount(db: Kysely<DB>, accountId: number,
     await db
       .updateTable('sessions')
       .set({ revoked_at: now })
-      .where('id', 'in', live.map((row) => row.id))
+      .where(
+        'id',
+        'in',
+        live.map((row) => row.id),
+      )
       .execute();
   }
   return live.map((row) => row.id);

@@ -65,5 +65,10 @@ export class AuthService {
 }
 
 export function userOf(principal: StaffPrincipal): User {
-  return { id: principal.accountId, username: principal.username, displayName: principal.displayName, role: principal.role };
+  return {
+    id: principal.accountId,
+    username: principal.username,
+    displayName: principal.displayName,
+    role: principal.role,
+  };
 }

@@ -17,7 +17,10 @@ export async function findAccountByUsername(db: Kysely<DB>, username: string) {
 }
 
 export async function countAccounts(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
