@@ -34,7 +34,7 @@ console.log('==================== CI summary ====================');
 console.log('Timing:');
 for (const [name, step] of steps) {
   const status = name === 'total' ? '' : outcome(step);
-  console.log(`  ${name.padEnd(10)} ${String(step.seconds).padStart(5)}s  ${status}`);
+  console.log(`  ${name.padEnd(10)} ${String(step.seconds).padStart(5)}s  ${status}`.trimEnd());
 }
 
 let setupFailed = false;

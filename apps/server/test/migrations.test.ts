@@ -24,17 +24,14 @@ const TABLES = [
 /** table → column → nullable, the part of the schema every engine must agree on. */
 async function schemaShape(database: Database): Promise<Record<string, Record<string, boolean>>> {
   const tables = await database.db.introspection.getTables();
+  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return Object.fromEntries(
-    tables
+    [...tables]
+      .sort(byName)
       .map((table) => [
         table.name,
-        Object.fromEntries(
-          table.columns
-            .map((column) => [column.name, column.isNullable] as const)
-            .sort(([a], [b]) => a.localeCompare(b)),
-        ),
-      ])
-      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+        Object.fromEntries([...table.columns].sort(byName).map((column) => [column.name, column.isNullable])),
+      ]),
   );
 }
 

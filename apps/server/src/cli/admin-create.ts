@@ -66,7 +66,7 @@ runCli(async ({ database }) => {
     const id = await createStaffMember({ database, clock: systemClock }, parsed.data);
     return `Created admin "${parsed.data.username}" (id ${id}); it can sign in now.`;
   } catch (error) {
-    if (error instanceof AppError) throw new Error(`Nothing was created: ${error.message}`);
+    if (error instanceof AppError) throw new Error(`Nothing was created: ${error.message}`, { cause: error });
     throw error;
   }
 });
