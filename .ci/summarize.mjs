@@ -64,7 +64,7 @@ if (vitest) {
   failed += vitest.numFailedTests;
   console.log(
     `  ${'vitest'.padEnd(10)} ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${skipped} skipped;` +
-      ` files: ${files.length - failedFiles.length} passed, ${failedFiles.length} failed (${outcome(vitestStep)})`,
+      ` files: ${files.length - failedFiles.length} passed, ${failedFiles.length} failed; npm test ${outcome(vitestStep)}`,
   );
   for (const file of failedFiles) {
     const failures = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
@@ -82,7 +82,9 @@ if (vitest) {
   }
 } else {
   failed += 1;
-  console.log(`  ${'vitest'.padEnd(10)} no JSON report: test run crashed or the build failed (${outcome(vitestStep)})`);
+  console.log(
+    `  ${'vitest'.padEnd(10)} no JSON report: test run crashed or the build failed; npm test ${outcome(vitestStep)}`,
+  );
 }
 
 if (setupFailed) console.log('Setup failed (see above): the run is failed whatever the counts say.');

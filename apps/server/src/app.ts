@@ -20,6 +20,14 @@ import { healthRoutes } from './http/health.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { queueRoutes } from './modules/queue/queue.routes.js';
+import { QueueService } from './modules/queue/queue.service.js';
+import { roomsRoutes } from './modules/rooms/rooms.routes.js';
+import { RoomsService } from './modules/rooms/rooms.service.js';
+import { transactionsRoutes } from './modules/transactions/transactions.routes.js';
+import { TransactionsService } from './modules/transactions/transactions.service.js';
+import { ChangeFeed } from './realtime/changes.js';
+import type { ServiceContext } from './context.js';
 
 export type AppOptions = {
   config: Config;
@@ -31,6 +39,23 @@ export type AppOptions = {
 
 /** Request bodies above this are refused with 413 before they are parsed (DESIGN.md 3.1). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** How often each node looks for idle selections to expire. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+export type Services = {
+  context: ServiceContext;
+  auth: AuthService;
+  transactions: TransactionsService;
+  queue: QueueService;
+  rooms: RoomsService;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
 
 /** Builds the whole HTTP application without listening, so tests and main.ts start the very same thing. */
 export async function buildApp({
@@ -75,12 +100,33 @@ export async function buildApp({
 
   registerErrorHandling(app);
 
-  const auth = new AuthService({ database, clock });
-  registerAccessControl(app, auth);
+  const context: ServiceContext = { config, database, clock, changes: new ChangeFeed() };
+  const services: Services = {
+    context,
+    auth: new AuthService({ database, clock }),
+    transactions: new TransactionsService(context),
+    queue: new QueueService(context),
+    rooms: new RoomsService(context),
+  };
+  app.decorate('services', services);
+  registerAccessControl(app, services.auth);
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes(auth), { prefix: '/api/auth' });
+  await app.register(authRoutes(services.auth), { prefix: '/api/auth' });
   await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
+  await app.register(transactionsRoutes(services.transactions), { prefix: '/api/transactions' });
+  await app.register(queueRoutes(services.queue), { prefix: '/api' });
+  await app.register(roomsRoutes(services.rooms), { prefix: '/api/rooms' });
+
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweeper = setInterval(() => {
+      services.transactions.sweepIdleSelections().catch((error: unknown) => {
+        app.log.error({ err: error }, 'expiring idle selections failed');
+      });
+    }, SWEEP_INTERVAL_MS).unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   return app;
 }

@@ -1,7 +1,7 @@
 import { AppError, type PrincipalRole } from '@spaflow/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService } from '../modules/auth/auth.service.js';
-import type { CustomerPrincipal, Principal, StaffPrincipal } from '../modules/auth/principal.js';
+import type { Principal, StaffPrincipal } from '../modules/auth/principal.js';
 
 /** Who may call a route: anyone, or any principal holding one of the roles. Every route declares it. */
 export type Access = 'public' | readonly PrincipalRole[];
@@ -59,8 +59,7 @@ export function staffOf(request: FastifyRequest): StaffPrincipal {
   return principal;
 }
 
-export function customerOf(request: FastifyRequest): CustomerPrincipal {
-  const principal = request.principal;
-  if (principal?.kind !== 'customer') throw new AppError('unauthenticated', 'This needs your ticket token.');
-  return principal;
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'Sign in first.');
+  return request.principal;
 }

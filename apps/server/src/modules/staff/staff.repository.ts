@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { StaffRole } from '@spaflow/domain';
+import type { DatabaseEngine } from '../../config.js';
 import { insertReturningId } from '../../db/insert-id.js';
+import { lockRows } from '../../db/locking.js';
 import type { DB } from '../../db/schema.js';
 
 export type NewStaffMember = {
@@ -50,4 +52,23 @@ export async function insertStaffMember(db: Kysely<DB>, member: NewStaffMember, 
       .execute();
   }
   return id;
+}
+
+/** The therapist's duty row, locked: one therapist's concurrent requests take turns here. */
+export async function lockTherapist(db: Kysely<DB>, engine: DatabaseEngine, accountId: number) {
+  return lockRows(
+    engine,
+    db.selectFrom('therapists').select(['account_id', 'home_room_id', 'status']).where('account_id', '=', accountId),
+  ).executeTakeFirst();
+}
+
+export async function lockCashier(db: Kysely<DB>, engine: DatabaseEngine, accountId: number) {
+  return lockRows(
+    engine,
+    db.selectFrom('cashiers').select(['account_id', 'counter']).where('account_id', '=', accountId),
+  ).executeTakeFirst();
+}
+
+export async function setTherapistStatus(db: Kysely<DB>, accountId: number, status: 'available' | 'on_break') {
+  await db.updateTable('therapists').set({ status }).where('account_id', '=', accountId).execute();
 }

@@ -1,0 +1,12 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { ChangeFeed } from './realtime/changes.js';
+
+/** What every service is built with. */
+export type ServiceContext = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  changes: ChangeFeed;
+};
