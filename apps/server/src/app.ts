@@ -20,6 +20,9 @@ import { healthRoutes } from './http/health.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { IdempotencyService } from './modules/idempotency/idempotency.service.js';
+import { paymentsRoutes } from './modules/payments/payments.routes.js';
+import { PaymentsService } from './modules/payments/payments.service.js';
 import { queueRoutes } from './modules/queue/queue.routes.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { roomsRoutes } from './modules/rooms/rooms.routes.js';
@@ -40,7 +43,7 @@ export type AppOptions = {
 /** Request bodies above this are refused with 413 before they are parsed (DESIGN.md 3.1). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** How often each node looks for idle selections to expire. */
+/** How often each node expires idle selections and old idempotency keys. */
 const SWEEP_INTERVAL_MS = 60_000;
 
 export type Services = {
@@ -49,6 +52,8 @@ export type Services = {
   transactions: TransactionsService;
   queue: QueueService;
   rooms: RoomsService;
+  idempotency: IdempotencyService;
+  payments: PaymentsService;
 };
 
 declare module 'fastify' {
@@ -101,12 +106,16 @@ export async function buildApp({
   registerErrorHandling(app);
 
   const context: ServiceContext = { config, database, clock, changes: new ChangeFeed() };
+  const transactions = new TransactionsService(context);
+  const idempotency = new IdempotencyService(context);
   const services: Services = {
     context,
     auth: new AuthService({ database, clock }),
-    transactions: new TransactionsService(context),
+    transactions,
     queue: new QueueService(context),
     rooms: new RoomsService(context),
+    idempotency,
+    payments: new PaymentsService(context, transactions, idempotency),
   };
   app.decorate('services', services);
   registerAccessControl(app, services.auth);
@@ -115,15 +124,16 @@ export async function buildApp({
   await app.register(authRoutes(services.auth), { prefix: '/api/auth' });
   await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
   await app.register(transactionsRoutes(services.transactions), { prefix: '/api/transactions' });
+  await app.register(paymentsRoutes(services.payments), { prefix: '/api/transactions' });
   await app.register(queueRoutes(services.queue), { prefix: '/api' });
   await app.register(roomsRoutes(services.rooms), { prefix: '/api/rooms' });
 
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => {
-      services.transactions.sweepIdleSelections().catch((error: unknown) => {
-        app.log.error({ err: error }, 'expiring idle selections failed');
-      });
+      Promise.all([services.transactions.sweepIdleSelections(), services.idempotency.deleteExpired()]).catch(
+        (error: unknown) => app.log.error({ err: error }, 'housekeeping failed'),
+      );
     }, SWEEP_INTERVAL_MS).unref();
   });
   app.addHook('onClose', async () => clearInterval(sweeper));

@@ -5,3 +5,4 @@ export * from './money.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './transactions.js';
+export * from './payments.js';
