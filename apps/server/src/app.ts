@@ -17,13 +17,18 @@ import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { healthRoutes } from './http/health.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js';
+import { monitorRoutes } from './modules/monitor/monitor.routes.js';
+import { MonitorService } from './modules/monitor/monitor.service.js';
 import { paymentsRoutes } from './modules/payments/payments.routes.js';
 import { PaymentsService } from './modules/payments/payments.service.js';
 import { queueRoutes } from './modules/queue/queue.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { ReportsService } from './modules/reports/reports.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { roomsRoutes } from './modules/rooms/rooms.routes.js';
 import { RoomsService } from './modules/rooms/rooms.service.js';
@@ -54,6 +59,8 @@ export type Services = {
   rooms: RoomsService;
   idempotency: IdempotencyService;
   payments: PaymentsService;
+  monitor: MonitorService;
+  reports: ReportsService;
 };
 
 declare module 'fastify' {
@@ -116,6 +123,8 @@ export async function buildApp({
     rooms: new RoomsService(context),
     idempotency,
     payments: new PaymentsService(context, transactions, idempotency),
+    monitor: new MonitorService(context),
+    reports: new ReportsService(context),
   };
   app.decorate('services', services);
   registerAccessControl(app, services.auth);
@@ -127,6 +136,9 @@ export async function buildApp({
   await app.register(paymentsRoutes(services.payments), { prefix: '/api/transactions' });
   await app.register(queueRoutes(services.queue), { prefix: '/api' });
   await app.register(roomsRoutes(services.rooms), { prefix: '/api/rooms' });
+  await app.register(adminRoutes(services.context), { prefix: '/api/admin' });
+  await app.register(monitorRoutes(services.monitor), { prefix: '/api/monitor' });
+  await app.register(reportsRoutes(services.reports), { prefix: '/api/reports' });
 
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {

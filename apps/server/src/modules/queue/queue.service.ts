@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/locking.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { reserveRoom } from '../rooms/rooms.service.js';
+import { estimateQueueWaits } from './wait-estimates.js';
 import { lockCashier, lockTherapist, setTherapistStatus } from '../staff/staff.repository.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { presentTransactions } from '../transactions/transactions.presenter.js';

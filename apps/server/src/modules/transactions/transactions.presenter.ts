@@ -16,7 +16,7 @@ export async function presentTransactions(
   db: Kysely<DB>,
   rows: readonly TransactionRow[],
   audience: Audience,
-  options: { queuePositions?: ReadonlyMap<number, number> } = {},
+  options: { queuePositions?: ReadonlyMap<number, number>; estimatedWaits?: ReadonlyMap<number, number> } = {},
 ): Promise<TransactionView[]> {
   const ids = rows.map((row) => row.id);
   const accountIds = new Set<number>();
@@ -83,7 +83,7 @@ export async function presentTransactions(
       priority: row.priority !== null,
       ...(audience === 'staff' ? { priorityReason: row.priority } : {}),
       queuePosition: positions.get(row.id) ?? null,
-      estimatedWaitSeconds: null,
+      estimatedWaitSeconds: options.estimatedWaits?.get(row.id) ?? null,
     };
   });
 }
@@ -92,7 +92,8 @@ export async function presentTransaction(
   db: Kysely<DB>,
   row: TransactionRow,
   audience: Audience,
+  options: { estimatedWaits?: ReadonlyMap<number, number> } = {},
 ): Promise<TransactionView> {
-  const [view] = await presentTransactions(db, [row], audience);
+  const [view] = await presentTransactions(db, [row], audience, options);
   return view!;
 }

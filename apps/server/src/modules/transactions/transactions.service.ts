@@ -16,6 +16,7 @@ import type { DB } from '../../db/schema.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { Principal } from '../auth/principal.js';
 import { CUSTOMER_TOKEN_PREFIX, TOKEN_LIFETIME_MS, generateToken, hashToken } from '../auth/tokens.js';
+import { estimateQueueWaits } from '../queue/wait-estimates.js';
 import { moveRoom } from '../rooms/rooms.service.js';
 import { presentTransaction } from './transactions.presenter.js';
 import { actorRefOf, recordStep, SYSTEM_ACTOR } from './record-step.js';
@@ -111,6 +112,8 @@ export class TransactionsService {
     const now = this.context.clock.now();
     const row = await commitChanges(this.context, async (tx, changes) => {
       const id = await insertTransaction(tx, {
+        // The day it was started; confirming sets the ticket's day (the same one, but across midnight).
+        business_date: businessDateOf(now, this.context.config.businessTimeZone),
         status: 'selecting',
         version: 1,
         priority: input.priority ?? null,
@@ -156,8 +159,13 @@ export class TransactionsService {
     return this.present(principal, row);
   }
 
-  present(principal: Principal, row: TransactionRow): Promise<TransactionView> {
-    return presentTransaction(this.context.database.db, row, principal.kind === 'customer' ? 'customer' : 'staff');
+  /** Shapes a transaction for the caller; one waiting for a therapist also gets its estimated wait. */
+  async present(principal: Principal, row: TransactionRow): Promise<TransactionView> {
+    const estimatedWaits =
+      row.status === 'pending_therapist' ? (await estimateQueueWaits(this.context)).byTransaction : undefined;
+    return presentTransaction(this.context.database.db, row, principal.kind === 'customer' ? 'customer' : 'staff', {
+      ...(estimatedWaits ? { estimatedWaits } : {}),
+    });
   }
 
   /** Loads and locks the transaction for a step, checking the caller may read it and that it exists. */

@@ -1,0 +1,122 @@
+import { businessDateOf, businessDayRange, type Snapshot, type StaffView } from '@spaflow/domain';
+import type { Kysely } from 'kysely';
+import type { ServiceContext } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import { estimateQueueWaits } from '../queue/wait-estimates.js';
+import { listRooms } from '../rooms/rooms.service.js';
+import { presentTransactions } from '../transactions/transactions.presenter.js';
+import { listQueue } from '../transactions/transactions.repository.js';
+import {
+  dayServedByTherapist,
+  dayServiceFigures,
+  latestSeq,
+  listCashiersOnFloor,
+  listPaying,
+  listServing,
+  listTherapistsOnFloor,
+  revenueBetween,
+} from './monitor.repository.js';
+
+const seconds = (ms: number | null | undefined): number | null =>
+  ms === null || ms === undefined ? null : Math.round(Number(ms) / 1000);
+
+/** Staff as the monitor and `staff_updated` show them. */
+export async function listStaffViews(db: Kysely<DB>, accountIds?: readonly number[]): Promise<StaffView[]> {
+  const [therapists, cashiers] = await Promise.all([
+    listTherapistsOnFloor(db, accountIds),
+    listCashiersOnFloor(db, accountIds),
+  ]);
+  return [
+    ...therapists.map((therapist): StaffView => ({
+      id: therapist.id,
+      role: 'therapist',
+      displayName: therapist.display_name,
+      status: therapist.transaction_id !== null ? 'serving' : therapist.status,
+      roomId: therapist.room_id ?? therapist.home_room_id,
+      counter: null,
+      transactionId: therapist.transaction_id,
+    })),
+    ...cashiers.map((cashier): StaffView => ({
+      id: cashier.id,
+      role: 'cashier',
+      displayName: cashier.display_name,
+      status: cashier.transaction_id !== null ? 'serving' : 'available',
+      roomId: null,
+      counter: cashier.counter,
+      transactionId: cashier.transaction_id,
+    })),
+  ];
+}
+
+export class MonitorService {
+  constructor(private readonly context: ServiceContext) {}
+
+  /**
+   * The whole floor at one `seq`: the seq is read first, so a client that applies later events on top
+   * misses nothing. Every figure comes from an indexed query or an aggregate, never from loading history.
+   */
+  async snapshot(): Promise<Snapshot> {
+    const db = this.context.database.db;
+    const seq = await latestSeq(db);
+    const now = this.context.clock.now();
+    const businessDate = businessDateOf(now, this.context.config.businessTimeZone);
+    const [waitingRows, servingRows, awaitingRows, payingRows, rooms, staff, today, servedBy, revenue] =
+      await Promise.all([
+        listQueue(db, 'therapist'),
+        listServing(db),
+        listQueue(db, 'cashier'),
+        listPaying(db),
+        listRooms(db),
+        listStaffViews(db),
+        dayServiceFigures(db, businessDate),
+        dayServedByTherapist(db, businessDate),
+        revenueBetween(db, businessDayRange(businessDate, this.context.config.businessTimeZone)),
+      ]);
+    const estimate = await estimateQueueWaits(this.context, waitingRows);
+    const positions = (rows: readonly { id: number }[]) => new Map(rows.map((row, index) => [row.id, index + 1]));
+    const [waiting, serving, awaitingPayment, paying] = await Promise.all([
+      presentTransactions(db, waitingRows, 'staff', {
+        queuePositions: positions(waitingRows),
+        estimatedWaits: estimate.byTransaction,
+      }),
+      presentTransactions(db, servingRows, 'staff'),
+      presentTransactions(db, awaitingRows, 'staff', { queuePositions: positions(awaitingRows) }),
+      presentTransactions(db, payingRows, 'staff'),
+    ]);
+    const revenueOf = (method: string) => Number(revenue.find((row) => row.method === method)?.amount ?? 0);
+    const oldestConfirm = waitingRows.reduce<number | null>(
+      (oldest, row) =>
+        row.selection_confirmed_at !== null && (oldest === null || row.selection_confirmed_at < oldest)
+          ? row.selection_confirmed_at
+          : oldest,
+      null,
+    );
+    return {
+      seq,
+      generatedAt: new Date(now).toISOString(),
+      businessDate,
+      waiting,
+      serving,
+      awaitingPayment,
+      paying,
+      rooms,
+      therapists: staff.filter((member) => member.role === 'therapist'),
+      cashiers: staff.filter((member) => member.role === 'cashier'),
+      stats: {
+        waitingCount: waitingRows.length,
+        longestWaitSeconds: oldestConfirm === null ? 0 : Math.round((now - oldestConfirm) / 1000),
+        avgWaitSecondsToday: seconds(today.avgWaitMs),
+        avgServiceSecondsToday: seconds(today.avgServiceMs),
+        estimatedWaitSeconds: estimate.newCustomerSeconds,
+        servedToday: Number(today.served),
+        revenueToday: {
+          total: revenueOf('cash') + revenueOf('card') + revenueOf('ewallet'),
+          cash: revenueOf('cash'),
+          card: revenueOf('card'),
+          ewallet: revenueOf('ewallet'),
+        },
+        servedByTherapist: servedBy.map((row) => ({ therapistId: Number(row.therapist_id), count: Number(row.count) })),
+      },
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { businessDateOf, estimateWaits, type WaitEstimate } from '@spaflow/domain';
+import type { ServiceContext } from '../../context.js';
+import { dayServiceFigures, listTherapistsOnFloor } from '../monitor/monitor.repository.js';
+import { listQueue, type TransactionRow } from '../transactions/transactions.repository.js';
+
+/**
+ * Today's pace (actual ÷ booked service minutes), the therapists on duty and the queue, turned into
+ * estimated waits by the domain's estimateWaits. Read-only and index-backed: cheap enough per request.
+ */
+export async function estimateQueueWaits(
+  context: ServiceContext,
+  waiting?: readonly TransactionRow[],
+): Promise<WaitEstimate & { pace: number }> {
+  const db = context.database.db;
+  const now = context.clock.now();
+  const [queue, therapists, today] = await Promise.all([
+    waiting ?? listQueue(db, 'therapist'),
+    listTherapistsOnFloor(db),
+    dayServiceFigures(db, businessDateOf(now, context.config.businessTimeZone)),
+  ]);
+  const actual = Number(today.actualServiceMs ?? 0);
+  const booked = Number(today.bookedServiceMs ?? 0);
+  const pace = actual > 0 && booked > 0 ? actual / booked : 1;
+  const therapistFreeAt = therapists
+    .filter((therapist) => therapist.transaction_id !== null || therapist.status === 'available')
+    .map((therapist) => {
+      if (therapist.transaction_id === null) return now;
+      const booked = (therapist.total_duration_minutes ?? 0) * 60_000 * pace;
+      return (therapist.service_start_at ?? now) + booked;
+    });
+  const estimate = estimateWaits({
+    now,
+    therapistFreeAt,
+    queue: queue.map((row) => ({ id: row.id, durationMinutes: row.total_duration_minutes })),
+    pace,
+  });
+  return { ...estimate, pace };
+}
