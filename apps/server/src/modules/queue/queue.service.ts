@@ -41,8 +41,11 @@ export class QueueService {
   async list(queue: QueueName): Promise<TransactionView[]> {
     const db = this.context.database.db;
     const rows = await listQueue(db, queue);
+    const estimatedWaits =
+      queue === 'therapist' ? (await estimateQueueWaits(this.context, rows)).byTransaction : undefined;
     return presentTransactions(db, rows, 'staff', {
       queuePositions: new Map(rows.map((row, index) => [row.id, index + 1])),
+      ...(estimatedWaits ? { estimatedWaits } : {}),
     });
   }
 
