@@ -34,7 +34,8 @@ import { roomsRoutes } from './modules/rooms/rooms.routes.js';
 import { RoomsService } from './modules/rooms/rooms.service.js';
 import { transactionsRoutes } from './modules/transactions/transactions.routes.js';
 import { TransactionsService } from './modules/transactions/transactions.service.js';
-import { ChangeFeed } from './realtime/changes.js';
+import { ChangeFeed, RevocationFeed } from './realtime/changes.js';
+import { attachRealtime } from './realtime/socket-server.js';
 import type { ServiceContext } from './context.js';
 
 export type AppOptions = {
@@ -66,6 +67,7 @@ export type Services = {
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    io: Awaited<ReturnType<typeof attachRealtime>>;
   }
 }
 
@@ -112,12 +114,18 @@ export async function buildApp({
 
   registerErrorHandling(app);
 
-  const context: ServiceContext = { config, database, clock, changes: new ChangeFeed() };
+  const context: ServiceContext = {
+    config,
+    database,
+    clock,
+    changes: new ChangeFeed(),
+    revocations: new RevocationFeed(),
+  };
   const transactions = new TransactionsService(context);
   const idempotency = new IdempotencyService(context);
   const services: Services = {
     context,
-    auth: new AuthService({ database, clock }),
+    auth: new AuthService(context),
     transactions,
     queue: new QueueService(context),
     rooms: new RoomsService(context),
@@ -139,6 +147,8 @@ export async function buildApp({
   await app.register(adminRoutes(services.context), { prefix: '/api/admin' });
   await app.register(monitorRoutes(services.monitor), { prefix: '/api/monitor' });
   await app.register(reportsRoutes(services.reports), { prefix: '/api/reports' });
+
+  app.decorate('io', await attachRealtime(app, services));
 
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {

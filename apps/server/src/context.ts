@@ -1,7 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import type { ChangeFeed } from './realtime/changes.js';
+import type { ChangeFeed, RevocationFeed } from './realtime/changes.js';
 
 /** What every service is built with. */
 export type ServiceContext = {
@@ -9,4 +9,5 @@ export type ServiceContext = {
   database: Database;
   clock: Clock;
   changes: ChangeFeed;
+  revocations: RevocationFeed;
 };

@@ -119,7 +119,9 @@ describe.each(testEngines())('concurrency on %s', (engine) => {
     t = await startCrowdApp(engine, log);
     const classificationId = await swedish60(t.api);
     const api = t.api;
-    const tickets = await Promise.all(Array.from({ length: 500 }, () => createSelection(api, [{ classificationId }])));
+    const tickets = (
+      await Promise.all(Array.from({ length: 500 }, () => createSelection(api, [{ classificationId }])))
+    ).sort((a, b) => a.id - b.id);
 
     const confirms = await Promise.all(
       tickets.map((ticket) => api.post(`/api/transactions/${ticket.id}/confirm`, undefined, ticket.token)),
@@ -151,13 +153,16 @@ describe.each(testEngines())('concurrency on %s', (engine) => {
       tickets.map((ticket, index) => ({ id: ticket.id, code: codes[index], status: 'pending_therapist' })),
     );
 
-    // The kiosks retry all at once (lost answers): the same codes come back, nothing is counted twice.
+    // One kiosk in five retries (a lost answer), all at once: the same codes come back, nothing counts twice.
+    const retried = tickets.filter((_, index) => index % 5 === 0);
     const retries = await Promise.all(
-      tickets.map((ticket) => api.post(`/api/transactions/${ticket.id}/confirm`, undefined, ticket.token)),
+      retried.map((ticket) => api.post(`/api/transactions/${ticket.id}/confirm`, undefined, ticket.token)),
     );
-    retries.forEach((response, index) => ledger.check(`customer ${tickets[index]!.id}`, 'confirm again', response));
+    retries.forEach((response, index) => ledger.check(`customer ${retried[index]!.id}`, 'confirm again', response));
     expect({ surprises: ledger.surprises, serverErrors: log.lines }).toEqual({ surprises: [], serverErrors: [] });
-    expect(retries.map((response) => response.body.transaction.code)).toEqual(codes);
+    expect(retries.map((response) => response.body.transaction.code)).toEqual(
+      codes.filter((_, index) => index % 5 === 0),
+    );
     expect(await db.selectFrom('transaction_counters').selectAll().execute()).toEqual([
       { business_date: DAY, last_value: 500 },
     ]);
@@ -175,10 +180,16 @@ describe.each(testEngines())('concurrency on %s', (engine) => {
     async () => {
       t = await startCrowdApp(engine, log);
       const classificationId = await swedish60(t.api);
-      await hireStaff(t, 'therapist', EXTRA_THERAPISTS);
-      await addRooms(t, EXTRA_ROOMS);
-      const crew = await signIn(t, [...DEMO_THERAPISTS, ...EXTRA_THERAPISTS]);
-      const tickets = await fillTherapistQueue(t.api, WAITING, classificationId);
+      const app = t;
+      // Setup overlaps (scrypt for the new accounts runs while the kiosks fill the queue); the drain does not.
+      const [crew, tickets] = await Promise.all([
+        (async () => {
+          await hireStaff(app, 'therapist', EXTRA_THERAPISTS);
+          await addRooms(app, EXTRA_ROOMS);
+          return signIn(app, [...DEMO_THERAPISTS, ...EXTRA_THERAPISTS]);
+        })(),
+        fillTherapistQueue(app.api, WAITING, classificationId),
+      ]);
 
       const { shifts, ledger } = await workTherapistQueue(crew);
 
@@ -192,18 +203,25 @@ describe.each(testEngines())('concurrency on %s', (engine) => {
     async () => {
       t = await startCrowdApp(engine, log);
       const classificationId = await swedish60(t.api);
-      // 200 customers through the therapist flow first (the demo's four therapists and rooms suffice).
-      const therapists = await signIn(t, DEMO_THERAPISTS);
-      const tickets = await fillTherapistQueue(t.api, WAITING, classificationId);
-      const prep = await workTherapistQueue(therapists);
+      const app = t;
+      // 200 customers through the therapist flow first (the demo's four therapists and rooms suffice),
+      // while the 46 extra cashiers are created and everyone signs in.
+      const [{ tickets, prep }, cashiers] = await Promise.all([
+        (async () => {
+          const therapists = await signIn(app, DEMO_THERAPISTS);
+          const tickets = await fillTherapistQueue(app.api, WAITING, classificationId);
+          return { tickets, prep: await workTherapistQueue(therapists) };
+        })(),
+        (async () => {
+          await hireStaff(app, 'cashier', EXTRA_CASHIERS);
+          return signIn(app, [...DEMO_CASHIERS, ...EXTRA_CASHIERS]);
+        })(),
+      ]);
       expect({ surprises: prep.ledger.surprises, serverErrors: log.lines }).toEqual({
         surprises: [],
         serverErrors: [],
       });
       expect(await statusCounts(t)).toEqual({ awaiting_payment: WAITING });
-
-      await hireStaff(t, 'cashier', EXTRA_CASHIERS);
-      const cashiers = await signIn(t, [...DEMO_CASHIERS, ...EXTRA_CASHIERS]);
       const queueBefore = (await expectOk(t.api.get('/api/queues/cashier', cashiers[0]!.token))).transactions.map(
         (transaction: any) => transaction.id as number,
       );
@@ -305,12 +323,17 @@ describe.each(MULTI_NODE_ENGINES)('two app nodes sharing one %s database', (engi
       second = await startSecondNode(t, { logStream: log.stream });
       const nodes = [t.api, second.api];
       const classificationId = await swedish60(t.api);
-      await hireStaff(t, 'therapist', EXTRA_THERAPISTS);
-      await addRooms(t, EXTRA_ROOMS);
+      const app = t;
       // Therapist i signs in and works on node i % 2; customers are created and confirmed on both too.
-      const crew = await signIn(t, [...DEMO_THERAPISTS, ...EXTRA_THERAPISTS], nodes);
-      expect(crew.filter((member) => member.api === second!.api)).toHaveLength(CROWD / 2);
-      const tickets = await fillTherapistQueue(t.api, WAITING, classificationId, nodes);
+      const [crew, tickets] = await Promise.all([
+        (async () => {
+          await hireStaff(app, 'therapist', EXTRA_THERAPISTS);
+          await addRooms(app, EXTRA_ROOMS);
+          return signIn(app, [...DEMO_THERAPISTS, ...EXTRA_THERAPISTS], nodes);
+        })(),
+        fillTherapistQueue(app.api, WAITING, classificationId, nodes),
+      ]);
+      expect(crew.filter((member) => member.api === nodes[1])).toHaveLength(CROWD / 2);
 
       const { shifts, ledger } = await workTherapistQueue(crew);
 

@@ -26,7 +26,9 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
 
   /** A customer served by therapist1 and now at cashier1's counter (status paying). */
   async function atTheCounter(
-    items = [{ classificationId: menu.get('Swedish 60 minutes')!.classificationId }],
+    items: { classificationId: number; quantity?: number }[] = [
+      { classificationId: menu.get('Swedish 60 minutes')!.classificationId },
+    ],
   ): Promise<Ticket> {
     const ticket = await createWaiting(t.api, items);
     const claimed = (await expectOk(t.api.post(`/api/transactions/${ticket.id}/claim`, {}, tokens.therapist1)))

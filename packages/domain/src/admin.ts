@@ -152,10 +152,10 @@ export const staffCreateInputSchema = z
     homeRoomId: id.nullish(),
   })
   .superRefine((input, ctx) => {
-    if (input.role !== 'cashier' && input.counter != null) {
+    if (input.role !== 'cashier' && input.counter) {
       ctx.addIssue({ code: 'custom', path: ['counter'], message: 'only cashiers have a counter' });
     }
-    if (input.role !== 'therapist' && input.homeRoomId != null) {
+    if (input.role !== 'therapist' && input.homeRoomId) {
       ctx.addIssue({ code: 'custom', path: ['homeRoomId'], message: 'only therapists have a home room' });
     }
   });

@@ -10,3 +10,4 @@ export * from './wait-estimate.js';
 export * from './monitor.js';
 export * from './admin.js';
 export * from './reports.js';
+export * from './realtime.js';

@@ -1,5 +1,6 @@
 import type { TransactionAction, TransactionStatus } from '@spaflow/domain';
 import { inTransaction, type Database, type Tx } from '../db/database.js';
+import type { TransactionRow } from '../modules/transactions/transactions.repository.js';
 
 /** One committed lifecycle step, as recorded in `transaction_events` (its id is the global `seq`). */
 export type TransactionChange = {
@@ -11,6 +12,8 @@ export type TransactionChange = {
   to: TransactionStatus;
   version: number;
   at: number;
+  /** The transaction as this step left it: each event carries its own snapshot. */
+  row: TransactionRow;
 };
 
 /**
@@ -52,4 +55,20 @@ export async function commitChanges<T>(
   const result = await inTransaction(context.database, (tx) => work(tx, changes));
   context.changes.publish(changes);
   return result;
+}
+
+/** Sessions that must lose their sockets now: a logout (one session) or a deactivation (every session of an account). */
+export type Revocation = { sessionId: number } | { accountId: number };
+
+export class RevocationFeed {
+  readonly #listeners = new Set<(revocation: Revocation) => void>();
+
+  subscribe(listener: (revocation: Revocation) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  publish(revocation: Revocation): void {
+    for (const listener of this.#listeners) listener(revocation);
+  }
 }

@@ -74,7 +74,7 @@ export async function revokeSessionsOfAccount(db: Kysely<DB>, accountId: number,
 export async function findTransactionByCustomerToken(db: Kysely<DB>, tokenHash: string, now: number) {
   return db
     .selectFrom('transactions')
-    .select('id')
+    .select(['id', 'customer_token_expires_at'])
     .where('customer_token_hash', '=', tokenHash)
     .where('customer_token_expires_at', '>', now)
     .executeTakeFirst();

@@ -1,6 +1,7 @@
 import { AppError, isStaffRole, type LoginInput, type LoginResult, type User } from '@spaflow/domain';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/database.js';
+import type { RevocationFeed } from '../../realtime/changes.js';
 import { findAccountByUsername } from '../staff/staff.repository.js';
 import { findLiveSession, findTransactionByCustomerToken, insertSession, revokeSession } from './auth.repository.js';
 import { LoginFailureLimiter } from './login-limiter.js';
@@ -11,7 +12,7 @@ import { CUSTOMER_TOKEN_PREFIX, STAFF_TOKEN_PREFIX, TOKEN_LIFETIME_MS, generateT
 export class AuthService {
   readonly #failures = new LoginFailureLimiter();
 
-  constructor(private readonly deps: { database: Database; clock: Clock }) {}
+  constructor(private readonly deps: { database: Database; clock: Clock; revocations: RevocationFeed }) {}
 
   async login(input: LoginInput, address: string): Promise<LoginResult> {
     const now = this.deps.clock.now();
@@ -54,13 +55,16 @@ export class AuthService {
     }
     if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) {
       const transaction = await findTransactionByCustomerToken(this.deps.database.db, hashToken(token), now);
-      return transaction ? { kind: 'customer', transactionId: transaction.id } : null;
+      return transaction
+        ? { kind: 'customer', transactionId: transaction.id, expiresAt: transaction.customer_token_expires_at }
+        : null;
     }
     return null;
   }
 
   async logout(principal: StaffPrincipal): Promise<void> {
     await revokeSession(this.deps.database.db, principal.sessionId, this.deps.clock.now());
+    this.deps.revocations.publish({ sessionId: principal.sessionId });
   }
 }
 

@@ -14,6 +14,7 @@ export type StaffPrincipal = {
 export type CustomerPrincipal = {
   kind: 'customer';
   transactionId: number;
+  expiresAt: number;
 };
 
 export type Principal = StaffPrincipal | CustomerPrincipal;

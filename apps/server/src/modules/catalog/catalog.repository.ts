@@ -109,3 +109,96 @@ export async function insertClassification(
     }),
   );
 }
+
+/** What an admin may change on a category, a service or a classification; absent fields stay as they are. */
+type CatalogChanges = { name?: string; description?: string; sortOrder?: number; active?: boolean };
+
+const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? (1 as const) : (0 as const));
+
+/** Every category, inactive ones included, in menu order. */
+export async function listCategories(db: Kysely<DB>) {
+  return db.selectFrom('service_categories').selectAll().orderBy('sort_order').orderBy('id').execute();
+}
+
+export async function findCategory(db: Kysely<DB>, id: number) {
+  return db.selectFrom('service_categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateCategory(db: Kysely<DB>, id: number, changes: CatalogChanges, now: number) {
+  await db
+    .updateTable('service_categories')
+    .set({
+      name: changes.name,
+      description: changes.description,
+      sort_order: changes.sortOrder,
+      active: flag(changes.active),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Every service, inactive ones included, in menu order within each category. */
+export async function listServices(db: Kysely<DB>) {
+  return db.selectFrom('services').selectAll().orderBy('category_id').orderBy('sort_order').orderBy('id').execute();
+}
+
+export async function findService(db: Kysely<DB>, id: number) {
+  return db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateService(
+  db: Kysely<DB>,
+  id: number,
+  changes: CatalogChanges & { categoryId?: number },
+  now: number,
+) {
+  await db
+    .updateTable('services')
+    .set({
+      category_id: changes.categoryId,
+      name: changes.name,
+      description: changes.description,
+      sort_order: changes.sortOrder,
+      active: flag(changes.active),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Every classification, inactive ones included, in menu order within each service. */
+export async function listClassifications(db: Kysely<DB>) {
+  return db
+    .selectFrom('service_classifications')
+    .selectAll()
+    .orderBy('service_id')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findClassification(db: Kysely<DB>, id: number) {
+  return db.selectFrom('service_classifications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateClassification(
+  db: Kysely<DB>,
+  id: number,
+  changes: Omit<CatalogChanges, 'description'> & { serviceId?: number; durationMinutes?: number; price?: number },
+  now: number,
+) {
+  await db
+    .updateTable('service_classifications')
+    .set({
+      service_id: changes.serviceId,
+      name: changes.name,
+      duration_minutes: changes.durationMinutes,
+      price: changes.price,
+      sort_order: changes.sortOrder,
+      active: flag(changes.active),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -92,3 +92,32 @@ export async function listRoomsWithUse(db: Kysely<DB>, roomIds?: readonly number
   if (roomIds) query = query.where('r.id', 'in', roomIds);
   return query.execute();
 }
+
+/** Every room, inactive and out-of-service ones included, in name order. */
+export async function listAllRooms(db: Kysely<DB>): Promise<RoomRow[]> {
+  return db.selectFrom('rooms').selectAll().orderBy('name').orderBy('id').execute();
+}
+
+export async function findRoom(db: Kysely<DB>, roomId: number): Promise<RoomRow | undefined> {
+  return db.selectFrom('rooms').selectAll().where('id', '=', roomId).executeTakeFirst();
+}
+
+/** The admin's settings of a room; absent fields stay as they are. */
+export async function updateRoomSettings(
+  db: Kysely<DB>,
+  roomId: number,
+  changes: { name?: string; active?: boolean; outOfService?: boolean },
+  now: number,
+): Promise<void> {
+  const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? (1 as const) : (0 as const));
+  await db
+    .updateTable('rooms')
+    .set({
+      name: changes.name,
+      active: flag(changes.active),
+      out_of_service: flag(changes.outOfService),
+      updated_at: now,
+    })
+    .where('id', '=', roomId)
+    .execute();
+}

@@ -72,3 +72,61 @@ export async function lockCashier(db: Kysely<DB>, engine: DatabaseEngine, accoun
 export async function setTherapistStatus(db: Kysely<DB>, accountId: number, status: 'available' | 'on_break') {
   await db.updateTable('therapists').set({ status }).where('account_id', '=', accountId).execute();
 }
+
+/** Staff as the admin sees them: the account plus its role's row. Never the password hash. */
+function staffMembers(db: Kysely<DB>) {
+  return db
+    .selectFrom('accounts as a')
+    .leftJoin('therapists as t', 't.account_id', 'a.id')
+    .leftJoin('cashiers as c', 'c.account_id', 'a.id')
+    .select([
+      'a.id',
+      'a.role',
+      'a.username',
+      'a.display_name as displayName',
+      'a.active',
+      'c.counter',
+      't.home_room_id as homeRoomId',
+      't.status',
+    ]);
+}
+
+/** Every account, inactive ones included, by role then username. */
+export async function listStaffMembers(db: Kysely<DB>) {
+  return staffMembers(db).orderBy('a.role').orderBy('a.username').execute();
+}
+
+export async function findStaffMember(db: Kysely<DB>, accountId: number) {
+  return staffMembers(db).where('a.id', '=', accountId).executeTakeFirst();
+}
+
+/** The account's own fields; absent ones stay as they are. */
+export async function updateAccount(
+  db: Kysely<DB>,
+  accountId: number,
+  changes: { displayName?: string; passwordHash?: string; active?: boolean },
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({
+      display_name: changes.displayName,
+      password_hash: changes.passwordHash,
+      active: changes.active === undefined ? undefined : changes.active ? 1 : 0,
+      updated_at: now,
+    })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function setCashierCounter(db: Kysely<DB>, accountId: number, counter: string | null): Promise<void> {
+  await db.updateTable('cashiers').set({ counter }).where('account_id', '=', accountId).execute();
+}
+
+export async function setTherapistHomeRoom(
+  db: Kysely<DB>,
+  accountId: number,
+  homeRoomId: number | null,
+): Promise<void> {
+  await db.updateTable('therapists').set({ home_room_id: homeRoomId }).where('account_id', '=', accountId).execute();
+}

@@ -54,6 +54,7 @@ export async function recordStep(
     actor_id: actor.id,
     at: now,
   });
+  const after: TransactionRow = { ...row, ...values, version };
   step.changes.push({
     kind: 'transaction',
     seq,
@@ -63,8 +64,9 @@ export async function recordStep(
     to: transition.to,
     version,
     at: now,
+    row: after,
   });
   for (const roomId of step.related?.roomIds ?? []) step.changes.push({ kind: 'room', seq, roomId });
   for (const staffId of step.related?.staffIds ?? []) step.changes.push({ kind: 'staff', seq, staffId });
-  return { ...row, ...values, version };
+  return after;
 }

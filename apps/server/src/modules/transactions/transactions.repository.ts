@@ -256,3 +256,22 @@ export async function findIdleSelections(db: Kysely<DB>, idleSince: number, limi
     .limit(limit)
     .execute();
 }
+
+/** Events after `afterSeq` that an audience may see, oldest first, for replay after a reconnect. */
+export async function listEventsSince(
+  db: Kysely<DB>,
+  afterSeq: number,
+  audience: { transactionId?: number; statuses?: readonly TransactionStatus[] },
+  limit: number,
+) {
+  let query = db
+    .selectFrom('transaction_events')
+    .select(['id as seq', 'transaction_id', 'action', 'from_status', 'to_status', 'at'])
+    .where('id', '>', afterSeq);
+  if (audience.transactionId !== undefined) query = query.where('transaction_id', '=', audience.transactionId);
+  const statuses = audience.statuses;
+  if (statuses) {
+    query = query.where((eb) => eb.or([eb('from_status', 'in', statuses), eb('to_status', 'in', statuses)]));
+  }
+  return query.orderBy('id').limit(limit).execute();
+}

@@ -18,7 +18,7 @@ import type { Principal } from '../auth/principal.js';
 import { CUSTOMER_TOKEN_PREFIX, TOKEN_LIFETIME_MS, generateToken, hashToken } from '../auth/tokens.js';
 import { estimateQueueWaits } from '../queue/wait-estimates.js';
 import { moveRoom } from '../rooms/rooms.service.js';
-import { presentTransaction } from './transactions.presenter.js';
+import { presentTransaction, type Audience } from './transactions.presenter.js';
 import { actorRefOf, recordStep, SYSTEM_ACTOR } from './record-step.js';
 import { assertMayRead, authorizeStep } from './transactions.policy.js';
 import {
@@ -137,6 +137,7 @@ export class TransactionsService {
         actor_id: null,
         at: now,
       });
+      const created = (await findTransaction(tx, id))!;
       changes.push({
         kind: 'transaction',
         seq,
@@ -146,8 +147,9 @@ export class TransactionsService {
         to: 'selecting',
         version: 1,
         at: now,
+        row: created,
       });
-      return (await findTransaction(tx, id))!;
+      return created;
     });
     return { transaction: await presentTransaction(this.context.database.db, row, 'customer'), customerToken };
   }
@@ -160,10 +162,14 @@ export class TransactionsService {
   }
 
   /** Shapes a transaction for the caller; one waiting for a therapist also gets its estimated wait. */
-  async present(principal: Principal, row: TransactionRow): Promise<TransactionView> {
+  present(principal: Principal, row: TransactionRow): Promise<TransactionView> {
+    return this.presentAs(principal.kind === 'customer' ? 'customer' : 'staff', row);
+  }
+
+  async presentAs(audience: Audience, row: TransactionRow): Promise<TransactionView> {
     const estimatedWaits =
       row.status === 'pending_therapist' ? (await estimateQueueWaits(this.context)).byTransaction : undefined;
-    return presentTransaction(this.context.database.db, row, principal.kind === 'customer' ? 'customer' : 'staff', {
+    return presentTransaction(this.context.database.db, row, audience, {
       ...(estimatedWaits ? { estimatedWaits } : {}),
     });
   }

@@ -1,0 +1,58 @@
+import type { TransactionStatus } from '@spaflow/domain';
+import type { Principal } from '../modules/auth/principal.js';
+
+/** The rooms of DESIGN.md section 4. The server alone decides them; a client never names one. */
+export const MONITOR_ROOM = 'monitor';
+export const THERAPIST_ROOM = 'therapist_queue';
+export const CASHIER_ROOM = 'cashier_queue';
+export const transactionRoom = (id: number) => `txn_${id}`;
+export const sessionRoom = (id: number) => `session_${id}`;
+export const accountRoom = (id: number) => `account_${id}`;
+
+export const THERAPIST_QUEUE_STATUSES: readonly TransactionStatus[] = [
+  'pending_therapist',
+  'therapist_confirmed',
+  'in_service',
+];
+export const CASHIER_QUEUE_STATUSES: readonly TransactionStatus[] = ['awaiting_payment', 'paying', 'paid'];
+
+/** Staff rooms that hear of a transaction moving from → to (its own txn room always hears too). */
+export function staffRoomsFor(from: TransactionStatus | null, to: TransactionStatus): string[] {
+  const touches = (statuses: readonly TransactionStatus[]) =>
+    (from !== null && statuses.includes(from)) || statuses.includes(to);
+  return [
+    MONITOR_ROOM,
+    ...(touches(THERAPIST_QUEUE_STATUSES) ? [THERAPIST_ROOM] : []),
+    ...(touches(CASHIER_QUEUE_STATUSES) ? [CASHIER_ROOM] : []),
+  ];
+}
+
+/** Room and staff updates go to the monitor and the therapists (who pick rooms and see colleagues). */
+export const FLOOR_ROOMS = [MONITOR_ROOM, THERAPIST_ROOM];
+
+/** The rooms a connection joins, by who it is. */
+export function roomsOf(principal: Principal): string[] {
+  if (principal.kind === 'customer') return [transactionRoom(principal.transactionId)];
+  const personal = [sessionRoom(principal.sessionId), accountRoom(principal.accountId)];
+  switch (principal.role) {
+    case 'therapist':
+      return [THERAPIST_ROOM, ...personal];
+    case 'cashier':
+      return [CASHIER_ROOM, ...personal];
+    case 'monitor':
+      return [MONITOR_ROOM, ...personal];
+    case 'admin':
+      return [MONITOR_ROOM, THERAPIST_ROOM, CASHIER_ROOM, ...personal];
+  }
+}
+
+/** What a connection may replay: its own transaction, its queue's statuses, or (monitor, admin) everything. */
+export function replayScopeOf(principal: Principal): {
+  transactionId?: number;
+  statuses?: readonly TransactionStatus[];
+} {
+  if (principal.kind === 'customer') return { transactionId: principal.transactionId };
+  if (principal.role === 'therapist') return { statuses: THERAPIST_QUEUE_STATUSES };
+  if (principal.role === 'cashier') return { statuses: CASHIER_QUEUE_STATUSES };
+  return {};
+}

@@ -1,0 +1,234 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import {
+  SOCKET_PATH,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TransactionAction,
+  type TransactionStatus,
+} from '@spaflow/domain';
+import type { FastifyInstance } from 'fastify';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Services } from '../app.js';
+import type { Principal } from '../modules/auth/principal.js';
+import { latestSeq } from '../modules/monitor/monitor.repository.js';
+import { listStaffViews } from '../modules/monitor/monitor.service.js';
+import { listRooms } from '../modules/rooms/rooms.service.js';
+import { findTransaction, listEventsSince } from '../modules/transactions/transactions.repository.js';
+import {
+  FLOOR_ROOMS,
+  accountRoom,
+  replayScopeOf,
+  roomsOf,
+  sessionRoom,
+  staffRoomsFor,
+  transactionRoom,
+} from './audiences.js';
+import type { Change, Revocation } from './changes.js';
+
+type SocketData = { principal: Principal };
+type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Replays up to this many events; a client further behind is told to reload its snapshot. */
+export const MAX_REPLAY = 500;
+/**
+ * Replays start this many seqs before the client's last one: two commits can publish out of seq order,
+ * and a client applies by version, so seeing an event twice is harmless while missing one is not.
+ */
+const REPLAY_OVERLAP = 50;
+/** Per-socket limit on what a client may send: a few resyncs, not a flood. */
+const CLIENT_EVENTS_PER_10S = 20;
+/** Messages from clients are tiny; nothing bigger is read (DESIGN.md 6: payload size limits). */
+const MAX_CLIENT_PAYLOAD_BYTES = 16 * 1024;
+
+const handshakeAuthSchema = z.object({ token: z.string().min(1).max(256) });
+const resyncSchema = z.object({ lastSeq: z.number().int().min(0) });
+
+function refusal(code: 'unauthenticated' | 'forbidden_origin'): Error & { data: { code: string } } {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+/**
+ * Socket.IO on the app's HTTP server (DESIGN.md 4): handshake checks, server-chosen rooms, events after
+ * commit, replay on resync, and with REDIS_URL the Redis Streams adapter so all of it spans app nodes.
+ */
+export async function attachRealtime(app: FastifyInstance, services: Services): Promise<RealtimeServer> {
+  const { config, clock, changes, revocations } = services.context;
+  const io: RealtimeServer = new Server(app.server, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: MAX_CLIENT_PAYLOAD_BYTES,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+
+  let redis: ReturnType<typeof createClient> | undefined;
+  if (config.redisUrl) {
+    redis = createClient({ url: config.redisUrl });
+    redis.on('error', (error: unknown) => app.log.error({ err: error }, 'redis connection error'));
+    await redis.connect();
+    io.adapter(createAdapter(redis, { blockTimeInMs: 1000 }));
+  }
+
+  const originAllowed = (origin: string | undefined, host: string | undefined): boolean => {
+    if (!origin) return true; // not a browser
+    try {
+      const parsed = new URL(origin);
+      return parsed.host === host || config.allowedOrigins.includes(parsed.origin);
+    } catch {
+      return false;
+    }
+  };
+
+  io.use((socket, next) => {
+    if (!originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+      next(refusal('forbidden_origin'));
+      return;
+    }
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      next(refusal('unauthenticated'));
+      return;
+    }
+    services.auth
+      .authenticate(auth.data.token)
+      .then((principal) => {
+        if (!principal) return next(refusal('unauthenticated'));
+        socket.data.principal = principal;
+        next();
+      })
+      .catch((error: unknown) => next(error instanceof Error ? error : new Error('authentication failed')));
+  });
+
+  io.on('connection', (socket: RealtimeSocket) => {
+    const principal = socket.data.principal;
+    void socket.join(roomsOf(principal));
+
+    // The token's absolute expiry ends the connection too.
+    const expiresIn = Math.min(principal.expiresAt - clock.now(), 2 ** 31 - 1);
+    const expiry = setTimeout(() => socket.disconnect(true), Math.max(expiresIn, 0));
+    socket.on('disconnect', () => clearTimeout(expiry));
+
+    let windowStart = Date.now();
+    let received = 0;
+    socket.use((_packet, next) => {
+      if (Date.now() - windowStart > 10_000) {
+        windowStart = Date.now();
+        received = 0;
+      }
+      if (++received > CLIENT_EVENTS_PER_10S) {
+        socket.disconnect(true);
+        return;
+      }
+      next();
+    });
+
+    socket.on('resync', (request, answer) => {
+      if (typeof answer !== 'function') return;
+      const parsed = resyncSchema.safeParse(request);
+      if (!parsed.success) {
+        answer({ error: { code: 'validation_failed', message: 'Send {lastSeq} as a whole number.' } });
+        return;
+      }
+      replay(socket, parsed.data.lastSeq)
+        .then(answer)
+        .catch((error: unknown) => {
+          app.log.error({ err: error }, 'replay failed');
+          answer({ error: { code: 'internal_error', message: 'Reload the snapshot.' } });
+        });
+    });
+  });
+
+  /** Sends this socket what its audience missed since lastSeq, or tells it to reload when that is too much. */
+  async function replay(socket: RealtimeSocket, lastSeq: number) {
+    const db = services.context.database.db;
+    const principal = socket.data.principal;
+    const events = await listEventsSince(
+      db,
+      Math.max(lastSeq - REPLAY_OVERLAP, 0),
+      replayScopeOf(principal),
+      MAX_REPLAY + 1,
+    );
+    const newest = events.at(-1)?.seq ?? lastSeq;
+    if (events.length > MAX_REPLAY) {
+      socket.emit('resync_required', { seq: newest, reason: 'gap_too_large' });
+      return { replayed: 0, seq: newest };
+    }
+    const audience = principal.kind === 'customer' ? 'customer' : 'staff';
+    const current = new Map<number, Awaited<ReturnType<typeof services.transactions.presentAs>>>();
+    for (const event of events) {
+      let transaction = current.get(event.transaction_id);
+      if (!transaction) {
+        const row = await findTransaction(db, event.transaction_id);
+        if (!row) continue;
+        transaction = await services.transactions.presentAs(audience, row);
+        current.set(event.transaction_id, transaction);
+      }
+      socket.emit('transaction_updated', {
+        seq: event.seq,
+        action: event.action as TransactionAction,
+        from: event.from_status as TransactionStatus | null,
+        to: event.to_status as TransactionStatus,
+        at: new Date(event.at).toISOString(),
+        transaction,
+      });
+    }
+    return { replayed: events.length, seq: newest };
+  }
+
+  /** Emits one commit's changes to the rooms that may see them, in seq order. */
+  async function emitChanges(committed: readonly Change[]) {
+    const db = services.context.database.db;
+    for (const change of committed) {
+      if (change.kind === 'transaction') {
+        const event = {
+          seq: change.seq,
+          action: change.action,
+          from: change.from,
+          to: change.to,
+          at: new Date(change.at).toISOString(),
+        };
+        const [staffView, customerView] = await Promise.all([
+          services.transactions.presentAs('staff', change.row),
+          services.transactions.presentAs('customer', change.row),
+        ]);
+        io.to(staffRoomsFor(change.from, change.to)).emit('transaction_updated', { ...event, transaction: staffView });
+        io.to(transactionRoom(change.transactionId)).emit('transaction_updated', {
+          ...event,
+          transaction: customerView,
+        });
+      } else if (change.kind === 'room') {
+        const [room] = await listRooms(db, [change.roomId]);
+        if (room) io.to(FLOOR_ROOMS).emit('room_updated', { seq: change.seq ?? (await latestSeq(db)), room });
+      } else {
+        const [staff] = await listStaffViews(db, [change.staffId]);
+        if (staff) io.to(FLOOR_ROOMS).emit('staff_updated', { seq: change.seq ?? (await latestSeq(db)), staff });
+      }
+    }
+  }
+
+  // One queue per node keeps emissions in publish order even though presenting them is asynchronous.
+  let emitting: Promise<void> = Promise.resolve();
+  const unsubscribeChanges = changes.subscribe((committed) => {
+    emitting = emitting
+      .then(() => emitChanges(committed))
+      .catch((error: unknown) => app.log.error({ err: error }, 'emit failed'));
+  });
+  const unsubscribeRevocations = revocations.subscribe((revocation: Revocation) => {
+    const room = 'sessionId' in revocation ? sessionRoom(revocation.sessionId) : accountRoom(revocation.accountId);
+    io.in(room).disconnectSockets(true);
+  });
+
+  app.addHook('preClose', async () => {
+    unsubscribeChanges();
+    unsubscribeRevocations();
+    await emitting;
+    io.local.disconnectSockets(true);
+  });
+  app.addHook('onClose', async () => {
+    await io.close();
+    await redis?.quit();
+  });
+  return io;
+}

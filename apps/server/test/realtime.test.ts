@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app.js';
+import { testEngines } from './support/databases.js';
+import { catalogIndex, createSelection, expectOk, type CatalogIndex } from './support/floor.js';
+import { eventually, handshakeResult, listen, type Listener } from './support/sockets.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe.each(testEngines())('real-time events on %s', (engine) => {
+  let t: TestApp;
+  let menu: CatalogIndex;
+  const tokens: Record<string, string> = {};
+  const opened: Listener[] = [];
+  const connect = async (token: string | undefined, headers?: Record<string, string>) => {
+    const listener = await listen(t.api.baseUrl, token, headers);
+    opened.push(listener);
+    return listener;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { config: { allowedOrigins: ['https://kiosk.example.com'] } });
+    menu = await catalogIndex(t.api);
+    for (const username of ['therapist1', 'therapist2', 'cashier1', 'monitor1', 'admin'])
+      tokens[username] = await t.api.login(username);
+  });
+  afterAll(async () => {
+    for (const listener of opened) listener.close();
+    await t?.close();
+  });
+
+  it('refuses handshakes without a valid token or from a foreign origin', async () => {
+    const base = t.api.baseUrl;
+    expect(await handshakeResult(base, undefined)).toBe('unauthenticated');
+    expect(await handshakeResult(base, '')).toBe('unauthenticated');
+    expect(await handshakeResult(base, 'sfs_forged')).toBe('unauthenticated');
+    expect(await handshakeResult(base, tokens.monitor1, { origin: 'https://evil.example.com' })).toBe(
+      'forbidden_origin',
+    );
+    expect(await handshakeResult(base, tokens.monitor1, { origin: 'https://kiosk.example.com' })).toBe('connected');
+    expect(await handshakeResult(base, tokens.monitor1, { origin: base })).toBe('connected');
+    expect(await handshakeResult(base, tokens.monitor1)).toBe('connected');
+
+    const revoked = await t.api.login('cashier2');
+    await expectOk(t.api.post('/api/auth/logout', undefined, revoked), 204);
+    expect(await handshakeResult(base, revoked)).toBe('unauthenticated');
+
+    const expiring = await t.api.login('therapist3');
+    t.clock.advance(24 * 60 * 60 * 1000);
+    expect(await handshakeResult(base, expiring)).toBe('unauthenticated');
+    t.clock.advance(-24 * 60 * 60 * 1000);
+  });
+
+  it('each lifecycle step reaches exactly the rooms the contract names', async () => {
+    const swedish = menu.get('Swedish 60 minutes')!.classificationId;
+    const monitor = await connect(tokens.monitor1);
+    const therapist = await connect(tokens.therapist1);
+    const cashier = await connect(tokens.cashier1);
+    const other = await createSelection(t.api, [{ classificationId: swedish }]);
+    const otherCustomer = await connect(other.token);
+    // A client cannot pick its rooms: these do nothing.
+    for (const room of ['monitor', 'therapist_queue', 'cashier_queue']) {
+      (otherCustomer.socket as any).emit('join', room);
+      (otherCustomer.socket as any).emit('subscribe', { room });
+    }
+
+    const mine = await createSelection(t.api, [{ classificationId: swedish }]);
+    const customer = await connect(mine.token);
+    const id = mine.id;
+    await expectOk(t.api.post(`/api/transactions/${id}/confirm`, undefined, mine.token));
+    const claimed = (await expectOk(t.api.post(`/api/transactions/${id}/claim`, {}, tokens.therapist1))).transaction;
+    await expectOk(t.api.post(`/api/transactions/${id}/start`, undefined, tokens.therapist1));
+    await expectOk(t.api.post(`/api/transactions/${id}/finish`, undefined, tokens.therapist1));
+    await expectOk(t.api.post(`/api/rooms/${claimed.room.id}/ready`, undefined, tokens.therapist1));
+    await expectOk(t.api.post('/api/cashier/claim-next', undefined, tokens.cashier1));
+    const payment = (amount: number) =>
+      t.api.request('POST', `/api/transactions/${id}/payments`, {
+        body: { method: 'card', amount },
+        token: tokens.cashier1,
+        headers: { 'idempotency-key': randomUUID() },
+      });
+    await expectOk(payment(30_000), 201);
+    await expectOk(payment(50_000), 201);
+
+    const events = await t.testDb.database.db
+      .selectFrom('transaction_events')
+      .select(['id', 'action', 'version'])
+      .where('transaction_id', '=', id)
+      .orderBy('id')
+      .execute();
+    const lastSeq = events.at(-1)!.id;
+    await eventually(
+      () => monitor.heard.some((heard) => heard.seq === lastSeq && heard.event === 'transaction_updated'),
+      'the monitor to hear the last step',
+    );
+    await settle();
+
+    const actionsHeard = (listener: Listener) =>
+      listener.heard
+        .filter((heard) => heard.event === 'transaction_updated' && heard.transactionId === id)
+        .map((heard) => heard.action);
+    expect(actionsHeard(monitor)).toEqual(events.map((event) => event.action));
+    expect(actionsHeard(customer)).toEqual(events.slice(1).map((event) => event.action));
+    expect(actionsHeard(therapist)).toEqual([
+      'customer_confirm_selection',
+      'therapist_confirm',
+      'service_start',
+      'service_finish',
+    ]);
+    expect(actionsHeard(cashier)).toEqual(['payment_enqueue', 'cashier_claim', 'payment_recorded', 'payment_complete']);
+    expect(otherCustomer.heard).toEqual([]);
+
+    // Every event carries its own seq and the version its step made.
+    const monitorEvents = monitor.heard.filter(
+      (heard) => heard.event === 'transaction_updated' && heard.transactionId === id,
+    );
+    expect(monitorEvents.map((heard) => [heard.seq, heard.version])).toEqual(
+      events.map((event) => [event.id, event.version]),
+    );
+    // Customers see their own transaction without staff-only fields.
+    expect(customer.heard[0]!.payload.transaction).not.toHaveProperty('priorityReason');
+    expect(monitorEvents[0]!.payload.transaction).toHaveProperty('priorityReason');
+
+    // Rooms and staff: monitor and therapists hear them, cashiers do not.
+    const roomStatuses = (listener: Listener) =>
+      listener.heard.filter((heard) => heard.event === 'room_updated').map((heard) => heard.payload.room.status);
+    expect(roomStatuses(monitor)).toEqual(['reserved', 'occupied', 'cleaning', 'available']);
+    expect(roomStatuses(therapist)).toEqual(['reserved', 'occupied', 'cleaning', 'available']);
+    expect(cashier.heard.filter((heard) => heard.event !== 'transaction_updated')).toEqual([]);
+    const staffHeard = monitor.heard
+      .filter((heard) => heard.event === 'staff_updated')
+      .map((heard) => [heard.payload.staff.role, heard.payload.staff.status]);
+    expect(staffHeard).toEqual([
+      ['therapist', 'serving'],
+      ['therapist', 'available'],
+      ['cashier', 'serving'],
+      ['cashier', 'available'],
+    ]);
+    for (const listener of [monitor, therapist, cashier, customer, otherCustomer]) listener.close();
+  });
+
+  it('sends nothing for a refused or rolled-back change', async () => {
+    const monitor = await connect(tokens.monitor1);
+    const waiting = await createSelection(t.api, [
+      { classificationId: menu.get('Swedish 60 minutes')!.classificationId },
+    ]);
+    await eventually(() => monitor.heard.length === 1, 'the create event');
+    // Refused at the state check, and refused after writing (no room named 999 exists: the claim rolls back).
+    expect((await t.api.post(`/api/transactions/${waiting.id}/start`, undefined, tokens.therapist2)).status).toBe(409);
+    await expectOk(t.api.post(`/api/transactions/${waiting.id}/confirm`, undefined, waiting.token));
+    expect((await t.api.post(`/api/transactions/${waiting.id}/claim`, { roomId: 999 }, tokens.therapist2)).status).toBe(
+      404,
+    );
+    await settle();
+    expect(monitor.heard.map((heard) => heard.action)).toEqual(['create', 'customer_confirm_selection']);
+    await expectOk(t.api.post(`/api/transactions/${waiting.id}/cancel`, {}, tokens.admin));
+    monitor.close();
+  });
+
+  it('logout disconnects that session’s sockets at once, and only those', async () => {
+    const token = await t.api.login('therapist2');
+    const doomed = await connect(token);
+    const bystander = await connect(tokens.therapist2);
+    const disconnected = new Promise<string>((resolve) => doomed.socket.once('disconnect', resolve));
+    await expectOk(t.api.post('/api/auth/logout', undefined, token), 204);
+    expect(await disconnected).toBe('io server disconnect');
+    await settle();
+    expect(bystander.socket.connected).toBe(true);
+    bystander.close();
+  });
+
+  it('replays what a client missed since its last seq', async () => {
+    const swedish = menu.get('Swedish 60 minutes')!.classificationId;
+    const monitor = await connect(tokens.monitor1);
+    const first = await createSelection(t.api, [{ classificationId: swedish }]);
+    await eventually(() => monitor.heard.some((heard) => heard.transactionId === first.id), 'the first event');
+    const lastSeq = Math.max(...monitor.heard.map((heard) => heard.seq));
+    monitor.close();
+
+    await expectOk(t.api.post(`/api/transactions/${first.id}/confirm`, undefined, first.token));
+    const second = await createSelection(t.api, [{ classificationId: swedish }]);
+
+    const back = await connect(tokens.monitor1);
+    const answer = await back.socket.timeout(5000).emitWithAck('resync', { lastSeq });
+    expect(answer).toMatchObject({ replayed: expect.any(Number) });
+    const replayed = back.heard.filter((heard) => heard.seq > lastSeq);
+    expect(replayed.map((heard) => [heard.transactionId, heard.action])).toEqual([
+      [first.id, 'customer_confirm_selection'],
+      [second.id, 'create'],
+    ]);
+    // Replays carry the transaction as it is now.
+    expect(replayed[0]!.payload.transaction.status).toBe('pending_therapist');
+
+    const bad = await back.socket.timeout(5000).emitWithAck('resync', { lastSeq: -1 });
+    expect(bad).toMatchObject({ error: { code: 'validation_failed' } });
+    back.close();
+    await expectOk(t.api.post(`/api/transactions/${first.id}/cancel`, {}, tokens.admin));
+  });
+});

@@ -1,0 +1,129 @@
+import {
+  SOCKET_PATH,
+  type ClientToServerEvents,
+  type ResyncAnswer,
+  type RoomView,
+  type ServerToClientEvents,
+  type StaffView,
+  type TransactionUpdated,
+  type TransactionView,
+} from '@spaflow/domain';
+import { io, type Socket } from 'socket.io-client';
+
+export type FloorSnapshot = {
+  seq: number;
+  transactions: readonly TransactionView[];
+  rooms?: readonly RoomView[];
+  staff?: readonly StaffView[];
+};
+
+export type FloorClientOptions = {
+  /** The server's base URL, e.g. http://localhost:3000. */
+  url: string;
+  /** A staff token or a customer token. */
+  token: string;
+  /** Reloads the whole picture (the monitor snapshot, a queue, or the customer's own transaction). */
+  loadSnapshot?: () => Promise<FloorSnapshot>;
+  /** Called after every applied change. */
+  onChange?: (client: FloorClient) => void;
+  /** Node only: headers for the handshake (browsers send their own Origin). */
+  extraHeaders?: Record<string, string>;
+};
+
+/**
+ * Keeps a live copy of what one station may see. Updates apply only when their version is newer than
+ * what it holds, so duplicates and replays are harmless; after a reconnect it asks the server to replay
+ * what it missed since the newest `seq` it saw, and reloads the snapshot when told the gap is too large.
+ */
+export class FloorClient {
+  readonly transactions = new Map<number, TransactionView>();
+  readonly rooms = new Map<number, RoomView>();
+  readonly staff = new Map<number, StaffView>();
+  /** The newest `seq` this client has seen. */
+  lastSeq = 0;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  #connectedOnce = false;
+
+  constructor(private readonly options: FloorClientOptions) {
+    this.socket = io(options.url, {
+      path: SOCKET_PATH,
+      auth: { token: options.token },
+      transports: ['websocket'],
+      autoConnect: false,
+      ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+    });
+    this.socket.on('transaction_updated', (event) => this.#applyTransaction(event));
+    this.socket.on('room_updated', ({ seq, room }) => {
+      this.#seen(seq);
+      this.rooms.set(room.id, room);
+      this.options.onChange?.(this);
+    });
+    this.socket.on('staff_updated', ({ seq, staff }) => {
+      this.#seen(seq);
+      this.staff.set(staff.id, staff);
+      this.options.onChange?.(this);
+    });
+    this.socket.on('resync_required', () => void this.reload());
+    this.socket.on('connect', () => {
+      const reconnect = this.#connectedOnce;
+      this.#connectedOnce = true;
+      if (reconnect && !this.socket.recovered) void this.resync();
+    });
+  }
+
+  /** Connects; resolves once connected, rejects with the server's refusal code (e.g. `unauthenticated`). */
+  async connect(): Promise<void> {
+    if (this.options.loadSnapshot && this.lastSeq === 0) await this.reload();
+    await new Promise<void>((resolve, reject) => {
+      const onConnect = () => {
+        this.socket.off('connect_error', onError);
+        resolve();
+      };
+      const onError = (error: Error & { data?: { code?: string } }) => {
+        this.socket.off('connect', onConnect);
+        reject(
+          Object.assign(new Error(error.data?.code ?? error.message), { code: error.data?.code ?? error.message }),
+        );
+      };
+      this.socket.once('connect', onConnect);
+      this.socket.once('connect_error', onError);
+      this.socket.connect();
+    });
+  }
+
+  /** Asks the server for every event since the newest seq seen. */
+  async resync(): Promise<ResyncAnswer> {
+    // socket.io-client types acknowledgements under timeout() as any; the contract says what comes back.
+    const answer = (await this.socket.timeout(10_000).emitWithAck('resync', { lastSeq: this.lastSeq })) as ResyncAnswer;
+    if ('seq' in answer) this.#seen(answer.seq);
+    return answer;
+  }
+
+  /** Replaces the local picture with a fresh snapshot. */
+  async reload(): Promise<void> {
+    if (!this.options.loadSnapshot) return;
+    const snapshot = await this.options.loadSnapshot();
+    this.transactions.clear();
+    for (const transaction of snapshot.transactions) this.transactions.set(transaction.id, transaction);
+    for (const room of snapshot.rooms ?? []) this.rooms.set(room.id, room);
+    for (const member of snapshot.staff ?? []) this.staff.set(member.id, member);
+    this.lastSeq = Math.max(this.lastSeq, snapshot.seq);
+    this.options.onChange?.(this);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  #seen(seq: number): void {
+    if (seq > this.lastSeq) this.lastSeq = seq;
+  }
+
+  #applyTransaction(event: TransactionUpdated): void {
+    this.#seen(event.seq);
+    const held = this.transactions.get(event.transaction.id);
+    if (held && held.version >= event.transaction.version) return;
+    this.transactions.set(event.transaction.id, event.transaction);
+    this.options.onChange?.(this);
+  }
+}

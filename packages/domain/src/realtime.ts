@@ -1,0 +1,35 @@
+import type { RoomView, TransactionView } from './transactions.js';
+import type { StaffView } from './monitor.js';
+import type { TransactionAction, TransactionStatus } from './lifecycle.js';
+
+/** The real-time contract of DESIGN.md section 4, shared by the server, the web app, tests and benchmarks. */
+export type TransactionUpdated = {
+  seq: number;
+  action: TransactionAction;
+  from: TransactionStatus | null;
+  to: TransactionStatus;
+  at: string;
+  transaction: TransactionView;
+};
+
+export type RoomUpdated = { seq: number; room: RoomView };
+export type StaffUpdated = { seq: number; staff: StaffView };
+
+/** Sent instead of a replay when a client has missed too much: reload the snapshot. */
+export type ResyncRequired = { seq: number; reason: 'gap_too_large' };
+
+export type ServerToClientEvents = {
+  transaction_updated: (event: TransactionUpdated) => void;
+  room_updated: (event: RoomUpdated) => void;
+  staff_updated: (event: StaffUpdated) => void;
+  resync_required: (event: ResyncRequired) => void;
+};
+
+export type ResyncAnswer = { replayed: number; seq: number } | { error: { code: string; message: string } };
+
+export type ClientToServerEvents = {
+  /** "I have everything up to lastSeq": the server replays what this socket's audience missed since. */
+  resync: (request: { lastSeq: number }, answer: (result: ResyncAnswer) => void) => void;
+};
+
+export const SOCKET_PATH = '/socket.io';
