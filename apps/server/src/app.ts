@@ -80,6 +80,8 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // A loaded machine (a busy CI box, several nodes starting at once) can take more than the default 10 s.
+    pluginTimeout: 60_000,
     logger: {
       level: config.logLevel,
       // Tokens and passwords never reach the logs, even if a future log line includes headers or bodies.

@@ -79,6 +79,10 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, colon, dash and underscore, at most 64')
+    .default('spaflow'),
   ALLOWED_ORIGINS: z
     .string()
     .default('')
@@ -107,6 +111,8 @@ export type Config = {
   port: number;
   database: DatabaseTarget;
   redisUrl: string | undefined;
+  /** Names this shop's keys in Redis, so several shops (or test runs) can share one server. */
+  redisKeyPrefix: string;
   allowedOrigins: string[];
   businessTimeZone: string;
   currency: string;
@@ -137,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: values.PORT,
     database: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
     allowedOrigins: values.ALLOWED_ORIGINS,
     businessTimeZone: values.BUSINESS_TIMEZONE,
     currency: values.CURRENCY,

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import {
   addRooms,
   auditTherapistClaims,
+  closeCrowd,
   errorLog,
   fillTherapistQueue,
   hireStaff,
@@ -110,9 +111,10 @@ describe.each(testEngines())('concurrency on %s', (engine) => {
   let log = errorLog();
 
   afterEach(async () => {
-    await t?.close();
+    const app = t;
     t = undefined;
     log = errorLog();
+    await closeCrowd(app);
   });
 
   it('500 concurrent confirms get 500 distinct ticket codes 0001..0500; the day counter ends at 500', async () => {
@@ -308,11 +310,11 @@ describe.each(MULTI_NODE_ENGINES)('two app nodes sharing one %s database', (engi
   let log = errorLog();
 
   afterEach(async () => {
-    await second?.close();
-    await t?.close();
-    second = undefined;
+    const [app, node] = [t, second];
     t = undefined;
+    second = undefined;
     log = errorLog();
+    await closeCrowd(app, node ? [node] : []);
   });
 
   it(

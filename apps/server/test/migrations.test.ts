@@ -47,7 +47,7 @@ describe('migrations', () => {
     it('create every table of the data model, and a second run changes nothing', async () => {
       const testDb = await createTestDatabase(engine);
       opened.push(testDb);
-      expect(await migrateToLatest(testDb.database)).toEqual(['0001-initial']);
+      expect(await migrateToLatest(testDb.database)).toEqual(['0001-initial', '0002-event-snapshots']);
       expect(await migrateToLatest(testDb.database)).toEqual([]);
       const shape = await schemaShape(testDb.database);
       expect(Object.keys(shape)).toEqual(TABLES);
@@ -62,7 +62,7 @@ describe('migrations', () => {
       );
       expect(nodes.map((node) => node.code)).toEqual([0, 0, 0, 0]);
       const outputs = nodes.map((node) => node.stdout.trim());
-      expect(outputs.filter((output) => output.startsWith('Applied 1 migration(s)'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.startsWith('Applied 2 migration(s)'))).toHaveLength(1);
       expect(outputs.filter((output) => output.endsWith('is up to date.'))).toHaveLength(3);
       expect(Object.keys(await schemaShape(testDb.database))).toEqual(TABLES);
     });
@@ -74,6 +74,7 @@ describe('migrations', () => {
     expect(reference!.transactions!.status).toBe(false);
     expect(reference!.transactions!.code).toBe(true);
     expect(reference!.transaction_counters!.business_date).toBe(false);
+    expect(reference!.transaction_events!.snapshot).toBe(true);
     for (const [engine, shape] of shapes) {
       expect({ engine, shape }).toEqual({ engine, shape: reference });
     }

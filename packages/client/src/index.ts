@@ -63,11 +63,14 @@ export class FloorClient {
       this.staff.set(staff.id, staff);
       this.options.onChange?.(this);
     });
-    this.socket.on('resync_required', () => void this.reload());
+    this.socket.on('resync_required', () => {
+      this.reload().catch(() => undefined);
+    });
     this.socket.on('connect', () => {
       const reconnect = this.#connectedOnce;
       this.#connectedOnce = true;
-      if (reconnect && !this.socket.recovered) void this.resync();
+      // A failed resync (the link dropped again) is retried by the next connect.
+      if (reconnect && !this.socket.recovered) this.resync().catch(() => undefined);
     });
   }
 

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as initial from './migrations/0001-initial.js';
+import * as eventSnapshots from './migrations/0002-event-snapshots.js';
 
 /** Migrations are imported, not read from a folder, so the built server and the tests run the same list. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-event-snapshots': eventSnapshots,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -167,6 +167,8 @@ export type TransactionEventsTable = {
   actor_type: 'customer' | 'staff' | 'system';
   actor_id: number | null;
   at: EpochMs;
+  /** The transactions row after this step, as JSON (null for events written before migration 0002). */
+  snapshot: string | null;
 };
 
 export type IdempotencyKeysTable = {

@@ -51,8 +51,11 @@ export async function commitChanges<T>(
   context: { database: Database; changes: ChangeFeed },
   work: (tx: Tx, changes: Change[]) => Promise<T>,
 ): Promise<T> {
-  const changes: Change[] = [];
-  const result = await inTransaction(context.database, (tx) => work(tx, changes));
+  let changes: Change[] = [];
+  const result = await inTransaction(context.database, (tx) => {
+    changes = []; // a retried transaction records its changes afresh
+    return work(tx, changes);
+  });
   context.changes.publish(changes);
   return result;
 }

@@ -14,8 +14,14 @@ import type { Services } from '../app.js';
 import type { Principal } from '../modules/auth/principal.js';
 import { latestSeq } from '../modules/monitor/monitor.repository.js';
 import { listStaffViews } from '../modules/monitor/monitor.service.js';
+import { estimateQueueWaits } from '../modules/queue/wait-estimates.js';
 import { listRooms } from '../modules/rooms/rooms.service.js';
-import { findTransaction, listEventsSince } from '../modules/transactions/transactions.repository.js';
+import { presentTransaction } from '../modules/transactions/transactions.presenter.js';
+import {
+  findTransaction,
+  listEventsSince,
+  type TransactionRow,
+} from '../modules/transactions/transactions.repository.js';
 import {
   FLOOR_ROOMS,
   accountRoom,
@@ -68,7 +74,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     redis = createClient({ url: config.redisUrl });
     redis.on('error', (error: unknown) => app.log.error({ err: error }, 'redis connection error'));
     await redis.connect();
-    io.adapter(createAdapter(redis, { blockTimeInMs: 1000 }));
+    io.adapter(createAdapter(redis, { streamName: `${config.redisKeyPrefix}:socket.io`, blockTimeInMs: 1000 }));
   }
 
   const originAllowed = (origin: string | undefined, host: string | undefined): boolean => {
@@ -156,30 +162,37 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
       return { replayed: 0, seq: newest };
     }
     const audience = principal.kind === 'customer' ? 'customer' : 'staff';
-    const current = new Map<number, Awaited<ReturnType<typeof services.transactions.presentAs>>>();
+    const estimatedWaits = (await estimateQueueWaits(services.context)).byTransaction;
     for (const event of events) {
-      let transaction = current.get(event.transaction_id);
-      if (!transaction) {
-        const row = await findTransaction(db, event.transaction_id);
-        if (!row) continue;
-        transaction = await services.transactions.presentAs(audience, row);
-        current.set(event.transaction_id, transaction);
-      }
+      // Each event is replayed with the state its own step left (its snapshot), as it was sent live.
+      const row = event.snapshot
+        ? (JSON.parse(event.snapshot) as TransactionRow)
+        : await findTransaction(db, event.transaction_id);
+      if (!row) continue;
       socket.emit('transaction_updated', {
         seq: event.seq,
         action: event.action as TransactionAction,
         from: event.from_status as TransactionStatus | null,
         to: event.to_status as TransactionStatus,
         at: new Date(event.at).toISOString(),
-        transaction,
+        transaction: await presentTransaction(db, row, audience, { estimatedWaits }),
       });
     }
     return { replayed: events.length, seq: newest };
   }
 
-  /** Emits one commit's changes to the rooms that may see them, in seq order. */
+  /**
+   * Emits committed changes to the rooms that may see them, in publish order. Under load, commits that
+   * arrive while one batch is being sent are sent together, sharing one read of the wait estimates.
+   */
   async function emitChanges(committed: readonly Change[]) {
     const db = services.context.database.db;
+    const estimatedWaits = committed.some(
+      (change) => change.kind === 'transaction' && change.row.status === 'pending_therapist',
+    )
+      ? (await estimateQueueWaits(services.context)).byTransaction
+      : undefined;
+    const options = estimatedWaits ? { estimatedWaits } : {};
     for (const change of committed) {
       if (change.kind === 'transaction') {
         const event = {
@@ -190,8 +203,8 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
           at: new Date(change.at).toISOString(),
         };
         const [staffView, customerView] = await Promise.all([
-          services.transactions.presentAs('staff', change.row),
-          services.transactions.presentAs('customer', change.row),
+          presentTransaction(db, change.row, 'staff', options),
+          presentTransaction(db, change.row, 'customer', options),
         ]);
         io.to(staffRoomsFor(change.from, change.to)).emit('transaction_updated', { ...event, transaction: staffView });
         io.to(transactionRoom(change.transactionId)).emit('transaction_updated', {
@@ -208,12 +221,19 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     }
   }
 
-  // One queue per node keeps emissions in publish order even though presenting them is asynchronous.
-  let emitting: Promise<void> = Promise.resolve();
+  let backlog: Change[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async () => {
+    while (backlog.length > 0) {
+      const batch = backlog;
+      backlog = [];
+      await emitChanges(batch).catch((error: unknown) => app.log.error({ err: error }, 'emitting changes failed'));
+    }
+    draining = undefined;
+  };
   const unsubscribeChanges = changes.subscribe((committed) => {
-    emitting = emitting
-      .then(() => emitChanges(committed))
-      .catch((error: unknown) => app.log.error({ err: error }, 'emit failed'));
+    backlog.push(...committed);
+    draining ??= drain();
   });
   const unsubscribeRevocations = revocations.subscribe((revocation: Revocation) => {
     const room = 'sessionId' in revocation ? sessionRoom(revocation.sessionId) : accountRoom(revocation.accountId);
@@ -223,7 +243,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
   app.addHook('preClose', async () => {
     unsubscribeChanges();
     unsubscribeRevocations();
-    await emitting;
+    await draining;
     io.local.disconnectSockets(true);
   });
   app.addHook('onClose', async () => {

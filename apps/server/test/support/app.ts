@@ -54,3 +54,17 @@ export async function startTestApp(
     },
   };
 }
+
+/** Another app node on the same database (its own connection pool), as a second server behind a load balancer. */
+export async function startPeerNode(
+  t: TestApp,
+  config: Partial<Config> = {},
+): Promise<{ app: FastifyInstance; api: ApiClient; close(): Promise<void> }> {
+  const app = await buildApp({
+    config: testConfig(t.testDb.target, config),
+    database: t.testDb.connect(),
+    clock: t.clock,
+  });
+  const api = new ApiClient(await listen(app));
+  return { app, api, close: () => app.close() };
+}

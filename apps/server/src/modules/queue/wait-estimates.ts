@@ -1,7 +1,11 @@
 import { businessDateOf, estimateWaits, type WaitEstimate } from '@spaflow/domain';
 import type { ServiceContext } from '../../context.js';
 import { dayServiceFigures, listTherapistsOnFloor } from '../monitor/monitor.repository.js';
-import { listQueue, type TransactionRow } from '../transactions/transactions.repository.js';
+import {
+  countAhead,
+  listTherapistQueueDurations,
+  type TransactionRow,
+} from '../transactions/transactions.repository.js';
 
 /**
  * Today's pace (actual ÷ booked service minutes), the therapists on duty and the queue, turned into
@@ -9,12 +13,12 @@ import { listQueue, type TransactionRow } from '../transactions/transactions.rep
  */
 export async function estimateQueueWaits(
   context: ServiceContext,
-  waiting?: readonly TransactionRow[],
+  waiting?: readonly Pick<TransactionRow, 'id' | 'total_duration_minutes'>[],
 ): Promise<WaitEstimate & { pace: number }> {
   const db = context.database.db;
   const now = context.clock.now();
   const [queue, therapists, today] = await Promise.all([
-    waiting ?? listQueue(db, 'therapist'),
+    waiting ?? listTherapistQueueDurations(db),
     listTherapistsOnFloor(db),
     dayServiceFigures(db, businessDateOf(now, context.config.businessTimeZone)),
   ]);
@@ -35,4 +39,15 @@ export async function estimateQueueWaits(
     pace,
   });
   return { ...estimate, pace };
+}
+
+/** The estimate for one waiting transaction, reading the queue only up to it. */
+export async function estimateWaitOf(
+  context: ServiceContext,
+  row: TransactionRow,
+): Promise<ReadonlyMap<number, number>> {
+  const ahead = await countAhead(context.database.db, row);
+  if (ahead === null) return new Map();
+  const upToIt = await listTherapistQueueDurations(context.database.db, ahead + 1);
+  return (await estimateQueueWaits(context, upToIt)).byTransaction;
 }

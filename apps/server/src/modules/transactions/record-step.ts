@@ -44,6 +44,7 @@ export async function recordStep(
     throw new AppError('invalid_transition', 'This transaction changed meanwhile. Reload it and try again.');
   }
   const version = row.version + 1;
+  const after: TransactionRow = { ...row, ...values, version };
   const seq = await insertTransactionEvent(tx, {
     transaction_id: row.id,
     action,
@@ -53,8 +54,8 @@ export async function recordStep(
     actor_type: actor.type,
     actor_id: actor.id,
     at: now,
+    snapshot: JSON.stringify(after),
   });
-  const after: TransactionRow = { ...row, ...values, version };
   step.changes.push({
     kind: 'transaction',
     seq,

@@ -175,6 +175,12 @@ export async function listQueue(db: Kysely<DB>, queue: QueueName): Promise<Trans
   return queueQuery(db, queue).selectAll().execute();
 }
 
+/** The therapist queue's booked minutes in claim order, up to `limit` rows: all a wait estimate needs. */
+export async function listTherapistQueueDurations(db: Kysely<DB>, limit?: number) {
+  const query = queueQuery(db, 'therapist').select(['id', 'total_duration_minutes']);
+  return (limit === undefined ? query : query.limit(limit)).execute();
+}
+
 /** How many wait ahead of this transaction in its queue (0 = next), counted on the queue's index. */
 export async function countAhead(db: Kysely<DB>, row: TransactionRow): Promise<number | null> {
   let query = db.selectFrom('transactions').select((eb) => eb.fn.countAll<number>().as('ahead'));
@@ -266,7 +272,7 @@ export async function listEventsSince(
 ) {
   let query = db
     .selectFrom('transaction_events')
-    .select(['id as seq', 'transaction_id', 'action', 'from_status', 'to_status', 'at'])
+    .select(['id as seq', 'transaction_id', 'action', 'from_status', 'to_status', 'at', 'snapshot'])
     .where('id', '>', afterSeq);
   if (audience.transactionId !== undefined) query = query.where('transaction_id', '=', audience.transactionId);
   const statuses = audience.statuses;

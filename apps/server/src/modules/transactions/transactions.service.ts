@@ -16,7 +16,7 @@ import type { DB } from '../../db/schema.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { Principal } from '../auth/principal.js';
 import { CUSTOMER_TOKEN_PREFIX, TOKEN_LIFETIME_MS, generateToken, hashToken } from '../auth/tokens.js';
-import { estimateQueueWaits } from '../queue/wait-estimates.js';
+import { estimateWaitOf } from '../queue/wait-estimates.js';
 import { moveRoom } from '../rooms/rooms.service.js';
 import { presentTransaction, type Audience } from './transactions.presenter.js';
 import { actorRefOf, recordStep, SYSTEM_ACTOR } from './record-step.js';
@@ -127,6 +127,7 @@ export class TransactionsService {
         updated_at: now,
       });
       await replaceItems(tx, id, cart.items);
+      const created = (await findTransaction(tx, id))!;
       const seq = await insertTransactionEvent(tx, {
         transaction_id: id,
         action: 'create',
@@ -136,8 +137,8 @@ export class TransactionsService {
         actor_type: 'customer',
         actor_id: null,
         at: now,
+        snapshot: JSON.stringify(created),
       });
-      const created = (await findTransaction(tx, id))!;
       changes.push({
         kind: 'transaction',
         seq,
@@ -167,8 +168,7 @@ export class TransactionsService {
   }
 
   async presentAs(audience: Audience, row: TransactionRow): Promise<TransactionView> {
-    const estimatedWaits =
-      row.status === 'pending_therapist' ? (await estimateQueueWaits(this.context)).byTransaction : undefined;
+    const estimatedWaits = row.status === 'pending_therapist' ? await estimateWaitOf(this.context, row) : undefined;
     return presentTransaction(this.context.database.db, row, audience, {
       ...(estimatedWaits ? { estimatedWaits } : {}),
     });
