@@ -116,6 +116,7 @@ describe.each(testEngines())('stations dropping off during a busy hour on %s', (
       monitor: new FloorClient({
         url: node(0).baseUrl,
         token: staffTokens.monitor1!,
+        hearsEveryStep: true,
         loadSnapshot: () =>
           snapshotTransactions('/api/monitor/snapshot', staffTokens.monitor1!, (body) => [
             ...body.waiting,
@@ -155,6 +156,7 @@ describe.each(testEngines())('stations dropping off during a busy hour on %s', (
       const customer = new FloorClient({
         url: node(index + 1).baseUrl,
         token: ticket.token,
+        hearsEveryStep: true,
         loadSnapshot: async () => {
           const { transaction } = await expectOk(api.get(`/api/transactions/${ticket.id}`, ticket.token));
           return { seq: 0, transactions: [transaction] };

@@ -197,3 +197,43 @@ describe.each(testEngines())('real-time events on %s', (engine) => {
     await expectOk(t.api.post(`/api/transactions/${first.id}/cancel`, {}, tokens.admin));
   });
 });
+
+describe('real-time limits (sqlite)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  it('tells a client that missed too much to reload instead of replaying it all', async () => {
+    const token = await t.api.login('monitor1');
+    const swedish = (await catalogIndex(t.api)).get('Swedish 60 minutes')!.classificationId;
+    for (let batch = 0; batch < 11; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => createSelection(t.api, [{ classificationId: swedish }])));
+    }
+    const monitor = await listen(t.api.baseUrl, token);
+    const told = new Promise<any>((resolve) => monitor.socket.once('resync_required', resolve));
+    const answer = await monitor.socket.timeout(5000).emitWithAck('resync', { lastSeq: 0 });
+    expect(answer).toEqual({ replayed: 0, seq: 550 });
+    expect(await told).toEqual({ seq: 550, reason: 'gap_too_large' });
+    expect(monitor.heard).toEqual([]);
+    // A small gap is replayed event by event.
+    const small = await monitor.socket.timeout(5000).emitWithAck('resync', { lastSeq: 545 });
+    expect(small).toEqual({ replayed: 55, seq: 550 });
+    monitor.close();
+  });
+
+  it('disconnects a client that floods the server', async () => {
+    const monitor = await listen(t.api.baseUrl, await t.api.login('monitor1'));
+    const gone = new Promise<string>((resolve) => monitor.socket.once('disconnect', resolve));
+    for (let i = 0; i < 30; i++) monitor.socket.emit('resync', { lastSeq: 550 }, () => undefined);
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('refuses an oversized message by closing the connection', async () => {
+    const monitor = await listen(t.api.baseUrl, await t.api.login('monitor1'));
+    const gone = new Promise<string>((resolve) => monitor.socket.once('disconnect', resolve));
+    monitor.socket.emit('resync', { lastSeq: 1, padding: 'x'.repeat(64 * 1024) } as any, () => undefined);
+    expect(await gone).toBe('transport close');
+  });
+});

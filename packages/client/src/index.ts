@@ -28,6 +28,12 @@ export type FloorClientOptions = {
   onChange?: (client: FloorClient) => void;
   /** Node only: headers for the handshake (browsers send their own Origin). */
   extraHeaders?: Record<string, string>;
+  /**
+   * True for stations that hear every step of the transactions they see (monitor, admin, a customer's
+   * own ticket): a version that skips ahead then means events were missed, and the client resyncs.
+   * Queue stations hear only their part of the lifecycle, so skips are normal there.
+   */
+  hearsEveryStep?: boolean;
 };
 
 /**
@@ -126,6 +132,9 @@ export class FloorClient {
     this.#seen(event.seq);
     const held = this.transactions.get(event.transaction.id);
     if (held && held.version >= event.transaction.version) return;
+    if (this.options.hearsEveryStep && held && event.transaction.version > held.version + 1) {
+      this.resync().catch(() => undefined);
+    }
     this.transactions.set(event.transaction.id, event.transaction);
     this.options.onChange?.(this);
   }

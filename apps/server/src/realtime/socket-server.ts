@@ -156,11 +156,12 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
       replayScopeOf(principal),
       MAX_REPLAY + 1,
     );
-    const newest = events.at(-1)?.seq ?? lastSeq;
     if (events.length > MAX_REPLAY) {
+      const newest = await latestSeq(db);
       socket.emit('resync_required', { seq: newest, reason: 'gap_too_large' });
       return { replayed: 0, seq: newest };
     }
+    const newest = events.at(-1)?.seq ?? lastSeq;
     const audience = principal.kind === 'customer' ? 'customer' : 'staff';
     const estimatedWaits = (await estimateQueueWaits(services.context)).byTransaction;
     for (const event of events) {

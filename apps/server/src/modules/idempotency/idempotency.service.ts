@@ -37,11 +37,17 @@ export class IdempotencyService {
     work: () => Promise<StoredAnswer>,
   ): Promise<StoredAnswer> {
     const db = this.context.database.db;
-    try {
-      await insertInFlightKey(db, scope, this.context.clock.now());
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return this.awaitStored(scope);
+    const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+    for (;;) {
+      try {
+        await insertInFlightKey(db, scope, this.context.clock.now());
+        break;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      const stored = await this.awaitStored(scope, deadline);
+      if (stored) return stored;
+      // The first request failed unexpectedly and freed the key: this one runs it now.
     }
 
     let answer: StoredAnswer;
@@ -63,8 +69,11 @@ export class IdempotencyService {
     return answer;
   }
 
-  private async awaitStored(scope: { accountId: number; key: string; requestHash: string }): Promise<StoredAnswer> {
-    const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+  /** The first request's answer once it is stored; null if that request failed and freed the key. */
+  private async awaitStored(
+    scope: { accountId: number; key: string; requestHash: string },
+    deadline: number,
+  ): Promise<StoredAnswer | null> {
     for (;;) {
       const stored = await findKey(this.context.database.db, scope.accountId, scope.key);
       if (stored && stored.request_hash !== scope.requestHash) {
@@ -73,10 +82,7 @@ export class IdempotencyService {
       if (stored?.state === 'completed' && stored.response_status !== null && stored.response_body !== null) {
         return { status: stored.response_status, body: JSON.parse(stored.response_body) as unknown };
       }
-      if (!stored) {
-        // The first request failed unexpectedly and freed the key: this one may run it now.
-        throw new AppError('idempotency_in_flight', 'The first request with this key failed; send it again.');
-      }
+      if (!stored) return null;
       if (Date.now() >= deadline) {
         throw new AppError('idempotency_in_flight', 'A request with this Idempotency-Key is still being processed.');
       }
