@@ -1,11 +1,11 @@
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { createDatabase } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './db/demo-data.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
-import { loadEnvFile } from './env-file.js';
+import { loadConfigOrExit } from './startup-config.js';
 
 function startupBanner(config: Config, url: string, seeded: boolean): string {
   const lines = [
@@ -27,17 +27,7 @@ function startupBanner(config: Config, url: string, seeded: boolean): string {
 }
 
 async function main(): Promise<void> {
-  loadEnvFile();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
 
   const database = createDatabase(config.database);
   await migrateToLatest(database);

@@ -39,9 +39,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    for (const username of ['admin', 'therapist1', 'therapist2', 'cashier1', 'monitor1']) {
-      tokens[username] = await t.api.login(username);
-    }
+    Object.assign(tokens, await t.api.loginAll(['admin', 'therapist1', 'therapist2', 'cashier1', 'monitor1']));
     adminId = (await expectOk(get('/api/auth/me'))).user.id;
   });
   afterAll(async () => t?.close());

@@ -17,17 +17,10 @@ describe.each(testEngines())('queue order, rooms, breaks and the sweeper on %s',
       { database: t.testDb.database, clock: t.clock },
       { role: 'therapist', username: 'therapist5', displayName: 'Extra Hands', password: 'password123' },
     );
-    for (const username of [
-      'therapist1',
-      'therapist2',
-      'therapist3',
-      'therapist4',
-      'therapist5',
-      'cashier1',
-      'admin',
-    ]) {
-      tokens[username] = await t.api.login(username);
-    }
+    Object.assign(
+      tokens,
+      await t.api.loginAll(['therapist1', 'therapist2', 'therapist3', 'therapist4', 'therapist5', 'cashier1', 'admin']),
+    );
   });
   afterAll(async () => t?.close());
 

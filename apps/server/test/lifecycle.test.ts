@@ -13,18 +13,19 @@ describe.each(testEngines())('transaction lifecycle on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine);
     menu = await catalogIndex(t.api);
-    for (const username of [
-      'therapist1',
-      'therapist2',
-      'therapist3',
-      'therapist4',
-      'cashier1',
-      'cashier2',
-      'monitor1',
-      'admin',
-    ]) {
-      tokens[username] = await t.api.login(username);
-    }
+    Object.assign(
+      tokens,
+      await t.api.loginAll([
+        'therapist1',
+        'therapist2',
+        'therapist3',
+        'therapist4',
+        'cashier1',
+        'cashier2',
+        'monitor1',
+        'admin',
+      ]),
+    );
   });
   afterAll(async () => t?.close());
 

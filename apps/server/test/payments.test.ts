@@ -12,8 +12,7 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine);
     menu = await catalogIndex(t.api);
-    for (const username of ['therapist1', 'cashier1', 'cashier2', 'admin'])
-      tokens[username] = await t.api.login(username);
+    Object.assign(tokens, await t.api.loginAll(['therapist1', 'cashier1', 'cashier2', 'admin']));
   });
   afterAll(async () => t?.close());
 

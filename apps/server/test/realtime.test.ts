@@ -21,8 +21,7 @@ describe.each(testEngines())('real-time events on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine, { config: { allowedOrigins: ['https://kiosk.example.com'] } });
     menu = await catalogIndex(t.api);
-    for (const username of ['therapist1', 'therapist2', 'cashier1', 'monitor1', 'admin'])
-      tokens[username] = await t.api.login(username);
+    Object.assign(tokens, await t.api.loginAll(['therapist1', 'therapist2', 'cashier1', 'monitor1', 'admin']));
   });
   afterAll(async () => {
     for (const listener of opened) listener.close();

@@ -1,20 +1,10 @@
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { createDatabase, type Database } from '../db/database.js';
-import { loadEnvFile } from '../env-file.js';
+import { loadConfigOrExit } from '../startup-config.js';
 
 /** The frame every command-line tool shares: read the configuration, open the database, report, exit. */
 export function runCli(work: (context: { config: Config; database: Database }) => Promise<string>): void {
-  loadEnvFile();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const database = createDatabase(config.database, { poolSize: 2 });
   work({ config, database })
     .then(async (message) => {

@@ -34,6 +34,13 @@ export class ApiClient {
     return this.request<T>('POST', path, { body, token });
   }
 
+  /** Signs in each user (demo password) and answers their tokens by username. */
+  async loginAll(usernames: readonly string[]): Promise<Record<string, string>> {
+    const tokens: Record<string, string> = {};
+    for (const username of usernames) tokens[username] = await this.login(username);
+    return tokens;
+  }
+
   async login(username: string, password = 'password123'): Promise<string> {
     const response = await this.post<{ token: string }>('/api/auth/login', { username, password });
     if (response.status !== 200)
