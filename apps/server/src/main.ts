@@ -13,6 +13,7 @@ function startupBanner(config: Config, url: string, seeded: boolean): string {
     `SpaFlow is running on ${config.database.engine}: ${url}`,
     `  catalogue   ${url}/api/catalog`,
     `  API docs    ${url}/docs`,
+    `  real time   ${url.replace(/^http/, 'ws')}/socket.io  (Socket.IO; ${config.redisUrl ? 'Redis adapter: events cross nodes' : 'single node'})`,
     `  health      ${url}/healthz   ${url}/readyz`,
   ];
   if (config.seedDemoData) {
