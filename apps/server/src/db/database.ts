@@ -26,6 +26,22 @@ const pgTypes = {
       : (pg.types.getTypeParser(oid, 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Switching a new database file to WAL needs a moment alone with it; when several nodes open the file at
+ * the same instant SQLite may answer SQLITE_BUSY at once instead of waiting, so wait and retry here.
+ */
+async function enableWal(sqlite: SQLite.Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 function createDialect(target: DatabaseTarget, poolSize: number): Dialect {
   switch (target.engine) {
     case 'sqlite':
@@ -33,7 +49,7 @@ function createDialect(target: DatabaseTarget, poolSize: number): Dialect {
         database: async () => {
           if (target.filename !== ':memory:') mkdirSync(dirname(target.filename), { recursive: true });
           const sqlite = new SQLite(target.filename, { timeout: 10_000 });
-          sqlite.pragma('journal_mode = WAL');
+          await enableWal(sqlite);
           sqlite.pragma('synchronous = NORMAL');
           sqlite.pragma('foreign_keys = ON');
           return sqlite;
@@ -55,7 +71,13 @@ function createDialect(target: DatabaseTarget, poolSize: number): Dialect {
     }
     case 'postgres':
       return new PostgresDialect({
-        pool: async () => new pg.Pool({ connectionString: target.url, max: poolSize, types: pgTypes }),
+        pool: async () => {
+          const pool = new pg.Pool({ connectionString: target.url, max: poolSize, types: pgTypes });
+          // An idle connection closed by the server (restart, failover, admin) must not crash the process:
+          // the pool drops it and opens a new one on next use; a query in flight still gets its own error.
+          pool.on('error', () => undefined);
+          return pool;
+        },
       });
   }
 }
