@@ -117,6 +117,7 @@ describe.each(testEngines())('stations dropping off during a busy hour on %s', (
         url: node(0).baseUrl,
         token: staffTokens.monitor1!,
         hearsEveryStep: true,
+        hearsEverySeq: true,
         loadSnapshot: () =>
           snapshotTransactions('/api/monitor/snapshot', staffTokens.monitor1!, (body) => [
             ...body.waiting,

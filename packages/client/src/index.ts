@@ -34,6 +34,12 @@ export type FloorClientOptions = {
    * Queue stations hear only their part of the lifecycle, so skips are normal there.
    */
   hearsEveryStep?: boolean;
+  /**
+   * True for the monitor and admin, who hear every event of every transaction: the client then knows
+   * exactly which seqs it has not seen yet (events from other app nodes can arrive out of order) and
+   * resyncs from the first missing one instead of from the newest seen.
+   */
+  hearsEverySeq?: boolean;
 };
 
 /**
@@ -47,6 +53,9 @@ export class FloorClient {
   readonly staff = new Map<number, StaffView>();
   /** The newest `seq` this client has seen. */
   lastSeq = 0;
+  /** With hearsEverySeq: every seq up to this one has been seen; `#ahead` holds those seen beyond it. */
+  #contiguousSeq = 0;
+  readonly #ahead = new Set<number>();
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   #connectedOnce = false;
 
@@ -60,12 +69,12 @@ export class FloorClient {
     });
     this.socket.on('transaction_updated', (event) => this.#applyTransaction(event));
     this.socket.on('room_updated', ({ seq, room }) => {
-      this.#seen(seq);
+      this.#seenNewest(seq);
       this.rooms.set(room.id, room);
       this.options.onChange?.(this);
     });
     this.socket.on('staff_updated', ({ seq, staff }) => {
-      this.#seen(seq);
+      this.#seenNewest(seq);
       this.staff.set(staff.id, staff);
       this.options.onChange?.(this);
     });
@@ -100,11 +109,14 @@ export class FloorClient {
     });
   }
 
-  /** Asks the server for every event since the newest seq seen. */
+  /** Asks the server for every event after the last seq this client is sure it has everything up to. */
   async resync(): Promise<ResyncAnswer> {
+    const from = this.options.hearsEverySeq ? this.#contiguousSeq : this.lastSeq;
     // socket.io-client types acknowledgements under timeout() as any; the contract says what comes back.
-    const answer = (await this.socket.timeout(10_000).emitWithAck('resync', { lastSeq: this.lastSeq })) as ResyncAnswer;
-    if ('seq' in answer) this.#seen(answer.seq);
+    const answer = (await this.socket.timeout(10_000).emitWithAck('resync', { lastSeq: from })) as ResyncAnswer;
+    // The server has now sent everything up to answer.seq: seqs never seen below it never will be
+    // (a rolled-back transaction leaves a hole in the sequence).
+    if ('seq' in answer) this.#everythingUpTo(answer.seq);
     return answer;
   }
 
@@ -116,7 +128,7 @@ export class FloorClient {
     for (const transaction of snapshot.transactions) this.transactions.set(transaction.id, transaction);
     for (const room of snapshot.rooms ?? []) this.rooms.set(room.id, room);
     for (const member of snapshot.staff ?? []) this.staff.set(member.id, member);
-    this.lastSeq = Math.max(this.lastSeq, snapshot.seq);
+    this.#everythingUpTo(snapshot.seq);
     this.options.onChange?.(this);
   }
 
@@ -124,8 +136,23 @@ export class FloorClient {
     this.socket.disconnect();
   }
 
-  #seen(seq: number): void {
+  #seenNewest(seq: number): void {
     if (seq > this.lastSeq) this.lastSeq = seq;
+  }
+
+  #seen(seq: number): void {
+    this.#seenNewest(seq);
+    if (seq <= this.#contiguousSeq) return;
+    this.#ahead.add(seq);
+    while (this.#ahead.delete(this.#contiguousSeq + 1)) this.#contiguousSeq++;
+  }
+
+  #everythingUpTo(seq: number): void {
+    this.#seenNewest(seq);
+    if (seq <= this.#contiguousSeq) return;
+    this.#contiguousSeq = seq;
+    for (const ahead of this.#ahead) if (ahead <= seq) this.#ahead.delete(ahead);
+    while (this.#ahead.delete(this.#contiguousSeq + 1)) this.#contiguousSeq++;
   }
 
   #applyTransaction(event: TransactionUpdated): void {

@@ -40,10 +40,11 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 /** Replays up to this many events; a client further behind is told to reload its snapshot. */
 export const MAX_REPLAY = 500;
 /**
- * Replays start this many seqs before the client's last one: two commits can publish out of seq order,
- * and a client applies by version, so seeing an event twice is harmless while missing one is not.
+ * Replays start this many seqs before the client's last one: commits on several nodes reach a client
+ * out of seq order, and a client applies by version, so seeing an event twice is harmless while missing
+ * one is not. (The monitor's client knows its first missing seq exactly and asks from there.)
  */
-const REPLAY_OVERLAP = 50;
+const REPLAY_OVERLAP = 200;
 /** Per-socket limit on what a client may send: a few resyncs, not a flood. */
 const CLIENT_EVENTS_PER_10S = 20;
 /** Messages from clients are tiny; nothing bigger is read (DESIGN.md 6: payload size limits). */
