@@ -222,6 +222,30 @@ describe('real-time limits (sqlite)', () => {
     monitor.close();
   });
 
+  it('sends the newest step of a held transaction even when it lies before the replay window', async () => {
+    const token = await t.api.login('monitor1');
+    const swedish = (await catalogIndex(t.api)).get('Swedish 60 minutes')!.classificationId;
+    const held = await createSelection(t.api, [{ classificationId: swedish }]);
+    await expectOk(t.api.post(`/api/transactions/${held.id}/confirm`, undefined, held.token));
+    for (let batch = 0; batch < 5; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => createSelection(t.api, [{ classificationId: swedish }])));
+    }
+    const monitor = await listen(t.api.baseUrl, token);
+    const latest = Number(
+      (
+        await t.testDb.database.db
+          .selectFrom('transaction_events')
+          .select((eb) => eb.fn.max('id').as('seq'))
+          .executeTakeFirstOrThrow()
+      ).seq,
+    );
+    const answer = await monitor.socket.timeout(5000).emitWithAck('resync', { lastSeq: latest, known: [[held.id, 1]] });
+    expect(answer).toMatchObject({ seq: latest });
+    const forHeld = monitor.heard.filter((heard) => heard.transactionId === held.id);
+    expect(forHeld.map((heard) => [heard.action, heard.version])).toEqual([['customer_confirm_selection', 2]]);
+    monitor.close();
+  });
+
   it('disconnects a client that floods the server', async () => {
     const monitor = await listen(t.api.baseUrl, await t.api.login('monitor1'));
     const gone = new Promise<string>((resolve) => monitor.socket.once('disconnect', resolve));

@@ -1,4 +1,5 @@
 import {
+  MAX_RESYNC_KNOWN,
   SOCKET_PATH,
   type ClientToServerEvents,
   type ResyncAnswer,
@@ -112,8 +113,13 @@ export class FloorClient {
   /** Asks the server for every event after the last seq this client is sure it has everything up to. */
   async resync(): Promise<ResyncAnswer> {
     const from = this.options.hearsEverySeq ? this.#contiguousSeq : this.lastSeq;
+    // The open transactions it holds, so the server can send any newer step it missed of those.
+    const known = [...this.transactions.values()]
+      .filter((transaction) => transaction.status !== 'paid' && transaction.status !== 'cancelled')
+      .slice(-MAX_RESYNC_KNOWN)
+      .map((transaction): [number, number] => [transaction.id, transaction.version]);
     // socket.io-client types acknowledgements under timeout() as any; the contract says what comes back.
-    const answer = (await this.socket.timeout(10_000).emitWithAck('resync', { lastSeq: from })) as ResyncAnswer;
+    const answer = (await this.socket.timeout(10_000).emitWithAck('resync', { lastSeq: from, known })) as ResyncAnswer;
     // The server has now sent everything up to answer.seq: seqs never seen below it never will be
     // (a rolled-back transaction leaves a hole in the sequence).
     if ('seq' in answer) this.#everythingUpTo(answer.seq);

@@ -25,11 +25,20 @@ export type ServerToClientEvents = {
   resync_required: (event: ResyncRequired) => void;
 };
 
+/** At most this many [transactionId, version] pairs per resync. */
+export const MAX_RESYNC_KNOWN = 500;
+
+export type ResyncRequest = { lastSeq: number; known?: [transactionId: number, version: number][] };
+
 export type ResyncAnswer = { replayed: number; seq: number } | { error: { code: string; message: string } };
 
 export type ClientToServerEvents = {
-  /** "I have everything up to lastSeq": the server replays what this socket's audience missed since. */
-  resync: (request: { lastSeq: number }, answer: (result: ResyncAnswer) => void) => void;
+  /**
+   * "I have everything up to lastSeq, and these transactions at these versions": the server replays what
+   * this socket's audience missed since, and the newest step it may see of each listed transaction that
+   * it holds an older version of.
+   */
+  resync: (request: ResyncRequest, answer: (result: ResyncAnswer) => void) => void;
 };
 
 export const SOCKET_PATH = '/socket.io';

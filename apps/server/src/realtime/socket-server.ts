@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import {
+  MAX_RESYNC_KNOWN,
   SOCKET_PATH,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -19,6 +20,7 @@ import { listRooms } from '../modules/rooms/rooms.service.js';
 import { presentTransaction } from '../modules/transactions/transactions.presenter.js';
 import {
   findTransaction,
+  listEventsOfTransactions,
   listEventsSince,
   type TransactionRow,
 } from '../modules/transactions/transactions.repository.js';
@@ -51,7 +53,13 @@ const CLIENT_EVENTS_PER_10S = 20;
 const MAX_CLIENT_PAYLOAD_BYTES = 16 * 1024;
 
 const handshakeAuthSchema = z.object({ token: z.string().min(1).max(256) });
-const resyncSchema = z.object({ lastSeq: z.number().int().min(0) });
+const resyncSchema = z.object({
+  lastSeq: z.number().int().min(0),
+  known: z
+    .array(z.tuple([z.number().int().positive(), z.number().int().min(0)]))
+    .max(MAX_RESYNC_KNOWN)
+    .optional(),
+});
 
 function refusal(code: 'unauthenticated' | 'forbidden_origin'): Error & { data: { code: string } } {
   return Object.assign(new Error(code), { data: { code } });
@@ -138,7 +146,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
         answer({ error: { code: 'validation_failed', message: 'Send {lastSeq} as a whole number.' } });
         return;
       }
-      replay(socket, parsed.data.lastSeq)
+      replay(socket, parsed.data.lastSeq, parsed.data.known ?? [])
         .then(answer)
         .catch((error: unknown) => {
           app.log.error({ err: error }, 'replay failed');
@@ -148,7 +156,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
   });
 
   /** Sends this socket what its audience missed since lastSeq, or tells it to reload when that is too much. */
-  async function replay(socket: RealtimeSocket, lastSeq: number) {
+  async function replay(socket: RealtimeSocket, lastSeq: number, known: readonly [number, number][]) {
     const db = services.context.database.db;
     const principal = socket.data.principal;
     const events = await listEventsSince(
@@ -164,8 +172,21 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     }
     const newest = events.at(-1)?.seq ?? lastSeq;
     const audience = principal.kind === 'customer' ? 'customer' : 'staff';
+    const scope = replayScopeOf(principal);
+    // Transactions the client holds an older version of than the newest step its audience may see: an
+    // event of theirs may have been in flight on another node beyond the overlap.
+    const heldVersion = new Map(
+      known.filter(([id]) => scope.transactionId === undefined || id === scope.transactionId),
+    );
+    const newestOfHeld = new Map<number, (typeof events)[number]>();
+    for (const event of await listEventsOfTransactions(db, [...heldVersion.keys()], scope)) {
+      if (event.version > heldVersion.get(event.transaction_id)! && event.seq <= lastSeq - REPLAY_OVERLAP) {
+        newestOfHeld.set(event.transaction_id, event);
+      }
+    }
+    const toSend = [...newestOfHeld.values(), ...events].sort((a, b) => a.seq - b.seq);
     const estimatedWaits = (await estimateQueueWaits(services.context)).byTransaction;
-    for (const event of events) {
+    for (const event of toSend) {
       // Each event is replayed with the state its own step left (its snapshot), as it was sent live.
       const row = event.snapshot
         ? (JSON.parse(event.snapshot) as TransactionRow)
@@ -180,7 +201,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
         transaction: await presentTransaction(db, row, audience, { estimatedWaits }),
       });
     }
-    return { replayed: events.length, seq: newest };
+    return { replayed: toSend.length, seq: newest };
   }
 
   /**

@@ -281,3 +281,21 @@ export async function listEventsSince(
   }
   return query.orderBy('id').limit(limit).execute();
 }
+
+/** Every event of these transactions that an audience may see, oldest first (for version checks on resync). */
+export async function listEventsOfTransactions(
+  db: Kysely<DB>,
+  transactionIds: readonly number[],
+  audience: { statuses?: readonly TransactionStatus[] },
+) {
+  if (transactionIds.length === 0) return [];
+  let query = db
+    .selectFrom('transaction_events')
+    .select(['id as seq', 'transaction_id', 'action', 'from_status', 'to_status', 'at', 'version', 'snapshot'])
+    .where('transaction_id', 'in', transactionIds);
+  const statuses = audience.statuses;
+  if (statuses) {
+    query = query.where((eb) => eb.or([eb('from_status', 'in', statuses), eb('to_status', 'in', statuses)]));
+  }
+  return query.orderBy('id').execute();
+}
