@@ -85,8 +85,7 @@ export class FloorClient {
     this.socket.on('connect', () => {
       const reconnect = this.#connectedOnce;
       this.#connectedOnce = true;
-      // A failed resync (the link dropped again) is retried by the next connect.
-      if (reconnect && !this.socket.recovered) this.resync().catch(() => undefined);
+      if (reconnect && !this.socket.recovered) void this.#resyncWhileConnected();
     });
   }
 
@@ -124,6 +123,22 @@ export class FloorClient {
     // (a rolled-back transaction leaves a hole in the sequence).
     if ('seq' in answer) this.#everythingUpTo(answer.seq);
     return answer;
+  }
+
+  /**
+   * Resyncs after a reconnect, retrying while the connection lasts: a resync lost to a slow server would
+   * otherwise leave the gap open until the next reconnect. A new connection starts its own.
+   */
+  async #resyncWhileConnected(): Promise<void> {
+    const connection = this.socket.id;
+    for (let attempt = 1; attempt <= 10 && this.socket.connected && this.socket.id === connection; attempt++) {
+      try {
+        await this.resync();
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   }
 
   /** Replaces the local picture with a fresh snapshot. */
