@@ -85,7 +85,9 @@ export class FloorClient {
     this.socket.on('connect', () => {
       const reconnect = this.#connectedOnce;
       this.#connectedOnce = true;
-      if (reconnect && !this.socket.recovered) void this.#resyncWhileConnected();
+      // Even a recovered session resyncs: recovery replays packets the adapter kept, and the resync
+      // (cheap, and harmless to repeat since updates apply by version) covers anything it could not.
+      if (reconnect) void this.#resyncWhileConnected();
     });
   }
 
