@@ -11,6 +11,9 @@ import {
 } from '@spaflow/domain';
 import { io, type Socket } from 'socket.io-client';
 
+/** How long a missing seq may stay missing (in flight from another node) before the client resyncs. */
+const GAP_GRACE_MS = 2000;
+
 export type FloorSnapshot = {
   seq: number;
   transactions: readonly TransactionView[];
@@ -57,6 +60,7 @@ export class FloorClient {
   /** With hearsEverySeq: every seq up to this one has been seen; `#ahead` holds those seen beyond it. */
   #contiguousSeq = 0;
   readonly #ahead = new Set<number>();
+  #gapTimer: ReturnType<typeof setTimeout> | undefined;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   #connectedOnce = false;
 
@@ -156,6 +160,7 @@ export class FloorClient {
   }
 
   close(): void {
+    clearTimeout(this.#gapTimer);
     this.socket.disconnect();
   }
 
@@ -168,6 +173,24 @@ export class FloorClient {
     if (seq <= this.#contiguousSeq) return;
     this.#ahead.add(seq);
     while (this.#ahead.delete(this.#contiguousSeq + 1)) this.#contiguousSeq++;
+    if (this.options.hearsEverySeq && this.#ahead.size > 0) this.#watchGap();
+  }
+
+  /**
+   * A seq still missing after a moment is a lost event, not one in flight from another node: resync.
+   * (Holes left by rolled-back transactions are closed by the resync's answer.)
+   */
+  #watchGap(): void {
+    if (this.#gapTimer) return;
+    const stuckAt = this.#contiguousSeq;
+    this.#gapTimer = setTimeout(() => {
+      this.#gapTimer = undefined;
+      if (this.#contiguousSeq === stuckAt && this.#ahead.size > 0 && this.socket.connected) {
+        void this.#resyncWhileConnected();
+      } else if (this.#ahead.size > 0) {
+        this.#watchGap();
+      }
+    }, GAP_GRACE_MS);
   }
 
   #everythingUpTo(seq: number): void {
