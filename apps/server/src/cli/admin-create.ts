@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { AppError } from '@spaflow/domain';
+import { AppError, staffCreateInputSchema } from '@spaflow/domain';
 import { systemClock } from '../clock.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { createStaffMember, newStaffMemberSchema } from '../modules/staff/staff.service.js';
+import { createStaffMember } from '../modules/staff/staff.service.js';
 import { runCli } from './run-cli.js';
 
 const usage =
@@ -50,7 +50,7 @@ runCli(async ({ database }) => {
     strict: true,
   });
   if (!values.username) throw new Error(usage);
-  const parsed = newStaffMemberSchema.safeParse({
+  const parsed = staffCreateInputSchema.safeParse({
     role: 'admin',
     username: values.username,
     displayName: values['display-name'] ?? 'Administrator',

@@ -1,4 +1,4 @@
-import { AppError, type TransactionView } from '@spaflow/domain';
+import { AppError, TRANSACTION_STATUSES, type TransactionView } from '@spaflow/domain';
 import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/locking.js';
@@ -21,14 +21,13 @@ import {
 
 export const HISTORY_PAGE_SIZE = 50;
 
-const CLAIMED_STATUSES = new Set([
-  'therapist_confirmed',
-  'in_service',
-  'finished',
-  'awaiting_payment',
-  'paying',
-  'paid',
-]);
+/** Every status after a therapist's claim, up to paid: a claim that finds one of these lost the race. */
+const CLAIMED_STATUSES = new Set<string>(
+  TRANSACTION_STATUSES.slice(
+    TRANSACTION_STATUSES.indexOf('therapist_confirmed'),
+    TRANSACTION_STATUSES.indexOf('paid') + 1,
+  ),
+);
 
 /** The live queues and the claims on them: who gets which customer, exactly once. */
 export class QueueService {
