@@ -310,7 +310,7 @@ describe.each(testEngines())('transaction lifecycle on %s', (engine) => {
     const inactive = await t.api.post('/api/transactions', { items: [{ classificationId: cupping.classificationId }] });
     expect(inactive.status).toBe(400);
     expect(inactive.body.error.issues).toEqual([
-      { path: 'items.0.classificationId', message: 'Cupping 60 minutes is not offered now' },
+      { path: 'body.items.0.classificationId', message: 'Cupping 60 minutes is not offered now' },
     ]);
     await t.testDb.database.db.updateTable('services').set({ active: 1 }).where('id', '=', cupping.serviceId).execute();
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../src/realtime/changes.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testEngines } from './support/databases.js';
 import { catalogIndex, createSelection, expectOk, type CatalogIndex } from './support/floor.js';
@@ -243,6 +244,28 @@ describe('real-time limits (sqlite)', () => {
     expect(answer).toMatchObject({ seq: latest });
     const forHeld = monitor.heard.filter((heard) => heard.transactionId === held.id);
     expect(forHeld.map((heard) => [heard.action, heard.version])).toEqual([['customer_confirm_selection', 2]]);
+    monitor.close();
+  });
+
+  it('a change it cannot send does not hold back the next: its audience is told to reload', async () => {
+    const feed = t.app.services.context.changes;
+    const recorded: Change[] = [];
+    const stopRecording = feed.subscribe((changes) => recorded.push(...changes));
+    const ticket = await createSelection(t.api, [
+      { classificationId: (await catalogIndex(t.api)).get('Swedish 60 minutes')!.classificationId },
+    ]);
+    stopRecording();
+    const created = recorded.find((change) => change.kind === 'transaction' && change.transactionId === ticket.id);
+    if (created?.kind !== 'transaction') throw new Error('the create step was not published');
+
+    const monitor = await listen(t.api.baseUrl, await t.api.login('monitor1'));
+    const told = new Promise<any>((resolve) => monitor.socket.once('resync_required', resolve));
+    // A row that cannot be presented (its creation time is not a time) ahead of a good one in one batch.
+    const unpresentable = { ...created, seq: created.seq + 1, row: { ...created.row, created_at: Number.NaN } };
+    feed.publish([unpresentable, created]);
+    expect(await told).toEqual({ seq: created.seq + 1, reason: 'delivery_failed' });
+    await eventually(() => monitor.heard.some((heard) => heard.seq === created.seq), 'the good change after it');
+    expect(monitor.heard.map((heard) => [heard.seq, heard.transactionId])).toEqual([[created.seq, ticket.id]]);
     monitor.close();
   });
 

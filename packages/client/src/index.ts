@@ -84,7 +84,9 @@ export class FloorClient {
       this.options.onChange?.(this);
     });
     this.socket.on('resync_required', () => {
-      this.reload().catch(() => undefined);
+      // The whole picture again; a client without a snapshot to load asks for a replay instead.
+      if (this.options.loadSnapshot) this.reload().catch(() => undefined);
+      else void this.#resyncWhileConnected();
     });
     this.socket.on('connect', () => {
       const reconnect = this.#connectedOnce;

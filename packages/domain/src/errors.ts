@@ -26,7 +26,16 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * One bad value: `path` says where in the request it was, the way validation names it: `body.items.0.quantity`,
+ * `query.from`, `params.id`. Forms strip `body.` to find their field.
+ */
 export type FieldIssue = { path: string; message: string };
+
+/** An issue with a field of the request body, named as schema validation names it. */
+export function bodyIssue(field: string, message: string): FieldIssue {
+  return { path: `body.${field}`, message };
+}
 
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; issues?: FieldIssue[] };

@@ -15,8 +15,11 @@ export type TransactionUpdated = {
 export type RoomUpdated = { seq: number; room: RoomView };
 export type StaffUpdated = { seq: number; staff: StaffView };
 
-/** Sent instead of a replay when a client has missed too much: reload the snapshot. */
-export type ResyncRequired = { seq: number; reason: 'gap_too_large' };
+/**
+ * Reload the snapshot: the client has missed too much for a replay (`gap_too_large`), or the server could
+ * not send an event it committed (`delivery_failed`).
+ */
+export type ResyncRequired = { seq: number; reason: 'gap_too_large' | 'delivery_failed' };
 
 export type ServerToClientEvents = {
   transaction_updated: (event: TransactionUpdated) => void;

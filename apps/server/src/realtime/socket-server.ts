@@ -205,42 +205,58 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
   }
 
   /**
-   * Emits committed changes to the rooms that may see them, in publish order. Under load, commits that
-   * arrive while one batch is being sent are sent together, sharing one read of the wait estimates.
+   * Emits committed changes to the rooms that may see them, in publish order; never throws. Under load,
+   * commits that arrive while one batch is being sent are sent together, sharing one read of the wait
+   * estimates.
    */
   async function emitChanges(committed: readonly Change[]) {
-    const db = services.context.database.db;
     const estimatedWaits = committed.some(
       (change) => change.kind === 'transaction' && change.row.status === 'pending_therapist',
     )
-      ? (await estimateQueueWaits(services.context)).byTransaction
+      ? await estimateQueueWaits(services.context).then(
+          (estimates) => estimates.byTransaction,
+          () => undefined, // the events still go out, without estimates, rather than not at all
+        )
       : undefined;
-    const options = estimatedWaits ? { estimatedWaits } : {};
     for (const change of committed) {
-      if (change.kind === 'transaction') {
-        const event = {
-          seq: change.seq,
-          action: change.action,
-          from: change.from,
-          to: change.to,
-          at: new Date(change.at).toISOString(),
-        };
-        const [staffView, customerView] = await Promise.all([
-          presentTransaction(db, change.row, 'staff', options),
-          presentTransaction(db, change.row, 'customer', options),
-        ]);
-        io.to(staffRoomsFor(change.from, change.to)).emit('transaction_updated', { ...event, transaction: staffView });
-        io.to(transactionRoom(change.transactionId)).emit('transaction_updated', {
-          ...event,
-          transaction: customerView,
-        });
-      } else if (change.kind === 'room') {
-        const [room] = await listRooms(db, [change.roomId]);
-        if (room) io.to(FLOOR_ROOMS).emit('room_updated', { seq: change.seq ?? (await latestSeq(db)), room });
-      } else {
-        const [staff] = await listStaffViews(db, [change.staffId]);
-        if (staff) io.to(FLOOR_ROOMS).emit('staff_updated', { seq: change.seq ?? (await latestSeq(db)), staff });
-      }
+      // A change that cannot be presented (its reads failed) must not hold back the rest of the batch;
+      // its audience is told to replay it from transaction_events instead.
+      await emitChange(change, estimatedWaits ? { estimatedWaits } : {}).catch((error: unknown) => {
+        app.log.error({ err: error, kind: change.kind, seq: change.seq }, 'emitting a change failed');
+        const rooms =
+          change.kind === 'transaction'
+            ? [...staffRoomsFor(change.from, change.to), transactionRoom(change.transactionId)]
+            : FLOOR_ROOMS;
+        io.to(rooms).emit('resync_required', { seq: change.seq ?? 0, reason: 'delivery_failed' });
+      });
+    }
+  }
+
+  async function emitChange(change: Change, options: { estimatedWaits?: ReadonlyMap<number, number> }) {
+    const db = services.context.database.db;
+    if (change.kind === 'transaction') {
+      const event = {
+        seq: change.seq,
+        action: change.action,
+        from: change.from,
+        to: change.to,
+        at: new Date(change.at).toISOString(),
+      };
+      const [staffView, customerView] = await Promise.all([
+        presentTransaction(db, change.row, 'staff', options),
+        presentTransaction(db, change.row, 'customer', options),
+      ]);
+      io.to(staffRoomsFor(change.from, change.to)).emit('transaction_updated', { ...event, transaction: staffView });
+      io.to(transactionRoom(change.transactionId)).emit('transaction_updated', {
+        ...event,
+        transaction: customerView,
+      });
+    } else if (change.kind === 'room') {
+      const [room] = await listRooms(db, [change.roomId]);
+      if (room) io.to(FLOOR_ROOMS).emit('room_updated', { seq: change.seq ?? (await latestSeq(db)), room });
+    } else {
+      const [staff] = await listStaffViews(db, [change.staffId]);
+      if (staff) io.to(FLOOR_ROOMS).emit('staff_updated', { seq: change.seq ?? (await latestSeq(db)), staff });
     }
   }
 
@@ -250,7 +266,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     while (backlog.length > 0) {
       const batch = backlog;
       backlog = [];
-      await emitChanges(batch).catch((error: unknown) => app.log.error({ err: error }, 'emitting changes failed'));
+      await emitChanges(batch);
     }
     draining = undefined;
   };

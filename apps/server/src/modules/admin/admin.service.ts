@@ -1,5 +1,6 @@
 import {
   AppError,
+  bodyIssue,
   type AdminCategoryView,
   type AdminClassificationView,
   type AdminRoomView,
@@ -69,16 +70,12 @@ import { findHeldBy, findTransaction, listTransactionEvents } from '../transacti
 
 /** 400 naming the field whose value another row already has. */
 function taken(field: string, description: string): AppError {
-  return new AppError('validation_failed', `${description} is taken.`, [{ path: field, message: 'taken' }]);
+  return new AppError('validation_failed', `${description} is taken.`, [bodyIssue(field, 'taken')]);
 }
 
 /** 404 for an id that names nothing; `field` when the id came in the body. */
 function notFound(what: string, id: number, field?: string): AppError {
-  return new AppError(
-    'not_found',
-    `There is no ${what} ${id}.`,
-    field ? [{ path: field, message: 'not found' }] : undefined,
-  );
+  return new AppError('not_found', `There is no ${what} ${id}.`, field ? [bodyIssue(field, 'not found')] : undefined);
 }
 
 /**
@@ -323,7 +320,7 @@ export class AdminService {
   async updateStaff(principal: StaffPrincipal, id: number, input: StaffUpdateInput): Promise<AdminStaffView> {
     if (input.active === false && id === principal.accountId) {
       throw new AppError('validation_failed', 'You cannot deactivate your own account.', [
-        { path: 'active', message: 'not your own account' },
+        bodyIssue('active', 'not your own account'),
       ]);
     }
     const current = await findStaffMember(this.db, id);
@@ -337,12 +334,12 @@ export class AdminService {
       const role = member.role;
       if (input.counter !== undefined && role !== 'cashier') {
         throw new AppError('validation_failed', 'Only cashiers have a counter.', [
-          { path: 'counter', message: 'only cashiers have a counter' },
+          bodyIssue('counter', 'only cashiers have a counter'),
         ]);
       }
       if (input.homeRoomId !== undefined && role !== 'therapist') {
         throw new AppError('validation_failed', 'Only therapists have a home room.', [
-          { path: 'homeRoomId', message: 'only therapists have a home room' },
+          bodyIssue('homeRoomId', 'only therapists have a home room'),
         ]);
       }
       if (input.homeRoomId) await assertHomeRoom(tx, input.homeRoomId);

@@ -1,6 +1,6 @@
-import { AppError, type StaffCreateInput } from '@spaflow/domain';
+import { AppError, bodyIssue, type StaffCreateInput } from '@spaflow/domain';
 import type { Clock } from '../../clock.js';
-import type { Database } from '../../db/database.js';
+import { inTransaction, type Database } from '../../db/database.js';
 import { hashPassword } from '../auth/password.js';
 import { findAccountByUsername, insertStaffMember } from './staff.repository.js';
 
@@ -12,20 +12,23 @@ export async function createStaffMember(
   const db = deps.database.db;
   if (await findAccountByUsername(db, input.username)) {
     throw new AppError('validation_failed', `The username "${input.username}" is taken.`, [
-      { path: 'username', message: 'taken' },
+      bodyIssue('username', 'taken'),
     ]);
   }
   const passwordHash = await hashPassword(input.password);
-  return insertStaffMember(
-    db,
-    {
-      role: input.role,
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash,
-      homeRoomId: input.role === 'therapist' ? (input.homeRoomId ?? null) : null,
-      counter: input.role === 'cashier' ? (input.counter ?? null) : null,
-    },
-    deps.clock.now(),
+  // The account and its role row commit together; the slow hash above stays outside the transaction.
+  return inTransaction(deps.database, (tx) =>
+    insertStaffMember(
+      tx,
+      {
+        role: input.role,
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        homeRoomId: input.role === 'therapist' ? (input.homeRoomId ?? null) : null,
+        counter: input.role === 'cashier' ? (input.counter ?? null) : null,
+      },
+      deps.clock.now(),
+    ),
   );
 }

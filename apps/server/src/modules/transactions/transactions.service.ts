@@ -1,5 +1,6 @@
 import {
   AppError,
+  bodyIssue,
   businessDateOf,
   formatTicketCode,
   type CancelInput,
@@ -62,23 +63,21 @@ export class TransactionsService {
     const items: NewTransactionItem[] = [];
     cart.forEach((line, index) => {
       const classification = found.get(line.classificationId);
-      const path = `items.${index}.classificationId`;
+      const field = `items.${index}.classificationId`;
       if (!classification) {
-        issues.push({ path, message: `there is no classification ${line.classificationId}` });
+        issues.push(bodyIssue(field, `there is no classification ${line.classificationId}`));
       } else if (
         !classification.classificationActive ||
         !classification.serviceActive ||
         !classification.categoryActive
       ) {
-        issues.push({
-          path,
-          message: `${classification.serviceName} ${classification.classificationName} is not offered now`,
-        });
+        issues.push(
+          bodyIssue(field, `${classification.serviceName} ${classification.classificationName} is not offered now`),
+        );
       } else if (line.serviceId !== undefined && line.serviceId !== classification.serviceId) {
-        issues.push({
-          path,
-          message: `classification ${line.classificationId} does not belong to service ${line.serviceId}`,
-        });
+        issues.push(
+          bodyIssue(field, `classification ${line.classificationId} does not belong to service ${line.serviceId}`),
+        );
       } else {
         items.push({
           classification_id: classification.id,
@@ -189,7 +188,7 @@ export class TransactionsService {
       authorizeStep(principal, current, 'items_changed');
       if (priced.items.length === 0 && current.status !== 'selecting') {
         throw new AppError('validation_failed', 'A confirmed transaction keeps at least one item; cancel it instead.', [
-          { path: 'items', message: 'at least one item' },
+          bodyIssue('items', 'at least one item'),
         ]);
       }
       await replaceItems(tx, id, priced.items);
@@ -216,7 +215,7 @@ export class TransactionsService {
       authorizeStep(principal, current, 'customer_confirm_selection');
       if ((await listItems(tx, [id])).length === 0) {
         throw new AppError('validation_failed', 'Pick at least one service before confirming.', [
-          { path: 'items', message: 'the cart is empty' },
+          bodyIssue('items', 'the cart is empty'),
         ]);
       }
       const now = this.context.clock.now();
@@ -395,7 +394,7 @@ function cancelReasonFor(principal: Principal, requested: CancelReason | undefin
   const reason = requested ?? allowed[0]!;
   if (!allowed.includes(reason)) {
     throw new AppError('validation_failed', `You may cancel only with reason ${allowed.join(' or ')}.`, [
-      { path: 'reason', message: `one of ${allowed.join(', ')}` },
+      bodyIssue('reason', `one of ${allowed.join(', ')}`),
     ]);
   }
   return reason;
