@@ -17,6 +17,8 @@ import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandling } from './http/errors.js';
 import { healthRoutes } from './http/health.routes.js';
+import { shopRoutes } from './http/shop.routes.js';
+import { registerWebApp } from './http/web.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -141,6 +143,7 @@ export async function buildApp({
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(services.auth), { prefix: '/api/auth' });
+  await app.register(shopRoutes(config), { prefix: '/api/shop' });
   await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
   await app.register(transactionsRoutes(services.transactions), { prefix: '/api/transactions' });
   await app.register(paymentsRoutes(services.payments), { prefix: '/api/transactions' });
@@ -150,6 +153,7 @@ export async function buildApp({
   await app.register(monitorRoutes(services.monitor), { prefix: '/api/monitor' });
   await app.register(reportsRoutes(services.reports), { prefix: '/api/reports' });
 
+  await registerWebApp(app, config.webDistDir);
   app.decorate('io', await attachRealtime(app, services));
 
   let sweeper: NodeJS.Timeout | undefined;

@@ -99,6 +99,7 @@ const envSchema = z.object({
   SHOP_NAME: z.string().min(1).max(120).default('SpaFlow Demo Spa'),
   SHOP_ADDRESS: z.string().max(300).default('123 Demo Street, Makati City, Metro Manila'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().min(1).optional().describe('the built station screens to serve; default apps/web/dist'),
   SEED_DEMO_DATA: z
     .enum(['auto', 'never'])
     .default('auto')
@@ -122,6 +123,8 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Demo data is loaded into an empty database only outside production and when not switched off. */
   seedDemoData: boolean;
+  /** The built web app served at the station paths; undefined: apps/web/dist. */
+  webDistDir: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -152,5 +155,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shopAddress: values.SHOP_ADDRESS,
     logLevel: values.LOG_LEVEL,
     seedDemoData: values.SEED_DEMO_DATA === 'auto' && values.NODE_ENV !== 'production',
+    webDistDir: values.WEB_DIST_DIR,
   };
 }

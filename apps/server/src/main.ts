@@ -11,6 +11,11 @@ function startupBanner(config: Config, url: string, seeded: boolean): string {
   const lines = [
     '',
     `SpaFlow is running on ${config.database.engine}: ${url}`,
+    `  kiosk       ${url}/kiosk`,
+    `  therapist   ${url}/therapist`,
+    `  cashier     ${url}/cashier`,
+    `  monitor     ${url}/monitor`,
+    `  admin       ${url}/admin`,
     `  catalogue   ${url}/api/catalog`,
     `  API docs    ${url}/docs`,
     `  real time   ${url.replace(/^http/, 'ws')}/socket.io  (Socket.IO; ${config.redisUrl ? 'Redis adapter: events cross nodes' : 'single node'})`,

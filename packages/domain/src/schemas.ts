@@ -65,3 +65,16 @@ export const errorBodySchema = z.object({
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+
+/** What every screen needs to speak the shop's language: its name, money and clock. */
+export const shopSettingsSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  timeZone: z.string(),
+});
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+/** The screens the server serves (each a route of the web app). */
+export const STATION_PATHS = ['/', '/kiosk', '/therapist', '/cashier', '/monitor', '/admin'] as const;

@@ -1,0 +1,4 @@
+/** The admin screen's words. */
+export const admin = {
+  title: 'Admin',
+};

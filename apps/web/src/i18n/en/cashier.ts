@@ -1,0 +1,4 @@
+/** The cashier screen's words. */
+export const cashier = {
+  title: 'Cashier',
+};

@@ -1,0 +1,4 @@
+/** The kiosk screen's words. */
+export const kiosk = {
+  title: 'Kiosk',
+};

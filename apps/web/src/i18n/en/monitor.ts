@@ -1,0 +1,4 @@
+/** The monitor screen's words. */
+export const monitor = {
+  title: 'Monitor',
+};

@@ -1,0 +1,4 @@
+/** The therapist screen's words. */
+export const therapist = {
+  title: 'Therapist',
+};

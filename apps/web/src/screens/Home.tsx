@@ -1,0 +1,28 @@
+import { Card, Container, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+
+const STATIONS = ['kiosk', 'therapist', 'cashier', 'monitor', 'admin'] as const;
+
+/** The front door: one card per station. */
+export function Home() {
+  const { t } = useTranslation();
+  return (
+    <Container size="md" py="xl">
+      <Stack gap="xs" mb="lg">
+        <Title order={1}>{t('appName')}</Title>
+        <Text c="dimmed">{t('home.subtitle')}</Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+        {STATIONS.map((station) => (
+          <Card key={station} component={Link} to={`/${station}`} withBorder padding="lg" shadow="xs">
+            <Title order={3}>{t(`stations.${station}`)}</Title>
+            <Text c="dimmed" size="sm" mt={4}>
+              {t(`stationHints.${station}`)}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Container>
+  );
+}

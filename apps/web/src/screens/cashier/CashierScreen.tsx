@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function CashierScreen() {
+  return <Title>Cashier</Title>;
+}

@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function TherapistScreen() {
+  return <Title>Therapist</Title>;
+}

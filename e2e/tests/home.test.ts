@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchBrowser, openStation, screenshot } from '../support/browser.js';
+import { startServer, type RunningServer } from '../support/server.js';
+
+describe.skipIf(!chromiumPath)('the front door', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists every station and opens each one from its own address', async () => {
+    const home = await openStation(browser, server.baseUrl);
+    const cards = home.page.locator('a[href^="/"]');
+    await cards.first().waitFor();
+    expect(await cards.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      '/kiosk',
+      '/therapist',
+      '/cashier',
+      '/monitor',
+      '/admin',
+    ]);
+    await screenshot(home.page, 'home');
+    await home.page.getByRole('link', { name: /Therapist/ }).click();
+    await home.page.waitForURL(`${server.baseUrl}/therapist`);
+    expect(home.problems).toEqual([]);
+    await home.close();
+  });
+
+  it('answers a station address with the app, and an unknown one with a 404', async () => {
+    const station = await fetch(`${server.baseUrl}/cashier`);
+    expect(station.status).toBe(200);
+    expect(station.headers.get('content-type')).toMatch(/text\/html/);
+    expect(station.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${server.baseUrl}/favicon.svg`)).status).toBe(200);
+    const unknown = await fetch(`${server.baseUrl}/nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+});
