@@ -84,6 +84,7 @@ export async function buildApp({
     bodyLimit: BODY_LIMIT_BYTES,
     // A loaded machine (a busy CI box, several nodes starting at once) can take more than the default 10 s.
     pluginTimeout: 60_000,
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     logger: {
       level: config.logLevel,
       // Tokens and passwords never reach the logs, even if a future log line includes headers or bodies.

@@ -99,6 +99,16 @@ const envSchema = z.object({
   SHOP_NAME: z.string().min(1).max(120).default('SpaFlow Demo Spa'),
   SHOP_ADDRESS: z.string().max(300).default('123 Demo Street, Makati City, Metro Manila'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .describe('addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed'),
   WEB_DIST_DIR: z.string().min(1).optional().describe('the built station screens to serve; default apps/web/dist'),
   SEED_DEMO_DATA: z
     .enum(['auto', 'never'])
@@ -123,6 +133,11 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Demo data is loaded into an empty database only outside production and when not switched off. */
   seedDemoData: boolean;
+  /**
+   * Reverse proxies (nginx) whose X-Forwarded-For names the real client: login limits count per client
+   * address, which behind a proxy would otherwise be the proxy's own. Empty: no proxy is believed.
+   */
+  trustProxy: string[];
   /** The built web app served at the station paths; undefined: apps/web/dist. */
   webDistDir: string | undefined;
 };
@@ -155,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shopAddress: values.SHOP_ADDRESS,
     logLevel: values.LOG_LEVEL,
     seedDemoData: values.SEED_DEMO_DATA === 'auto' && values.NODE_ENV !== 'production',
+    trustProxy: values.TRUST_PROXY,
     webDistDir: values.WEB_DIST_DIR,
   };
 }

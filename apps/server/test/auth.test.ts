@@ -193,3 +193,24 @@ describe('login attempts per address (sqlite)', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(5);
   });
 });
+
+describe('login limits behind a trusted reverse proxy (sqlite)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { config: { trustProxy: ['127.0.0.1'] } });
+  });
+  afterAll(async () => t?.close());
+
+  it('counts failures per device named by X-Forwarded-For, not per proxy', async () => {
+    const attempt = (device: string, password: string) =>
+      t.api.request('POST', '/api/auth/login', {
+        body: { username: 'cashier2', password },
+        headers: { 'x-forwarded-for': device },
+      });
+    for (let failure = 0; failure < 5; failure++) expect((await attempt('10.0.0.7', 'guess')).status).toBe(401);
+    expect((await attempt('10.0.0.7', 'password123')).status).toBe(429);
+    // The cashier at another device behind the same proxy still signs in.
+    expect((await attempt('10.0.0.8', 'password123')).status).toBe(200);
+  });
+});

@@ -33,6 +33,18 @@ describe.each(testEngines())('catalogue on %s', (engine) => {
     });
   });
 
+  it('tells every screen the shop’s name, address, currency, locale and time zone, publicly', async () => {
+    const response = await t.api.get('/api/shop');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      name: 'SpaFlow Demo Spa',
+      address: '123 Demo Street, Makati City, Metro Manila',
+      currency: 'PHP',
+      locale: 'en-PH',
+      timeZone: 'Asia/Manila',
+    });
+  });
+
   it('hides what is deactivated: a classification, a whole service, a whole category', async () => {
     const db = t.testDb.database.db;
     const find = (service: string, tier: string) =>
