@@ -44,6 +44,18 @@ describe.each(testEngines())('queue order, rooms, breaks and the sweeper on %s',
       [second.transaction.code, 3],
       [third.transaction.code, 4],
     ]);
+    // Each queue answers as of the newest seq, so a station replays exactly what came after it.
+    const newestSeq = Number(
+      (
+        await t.testDb.database.db
+          .selectFrom('transaction_events')
+          .select((eb) => eb.fn.max('id').as('seq'))
+          .executeTakeFirstOrThrow()
+      ).seq,
+    );
+    for (const queue of ['therapist', 'cashier']) {
+      expect((await expectOk(t.api.get(`/api/queues/${queue}`, tokens.admin))).seq).toBe(newestSeq);
+    }
     // The customer sees that they have priority, and their place, but never the reason.
     const own = (await expectOk(t.api.get(`/api/transactions/${senior.id}`, senior.token))).transaction;
     expect(own).toMatchObject({ priority: true, queuePosition: 1 });
@@ -151,6 +163,9 @@ describe.each(testEngines())('queue order, rooms, breaks and the sweeper on %s',
     expect(
       (await expectOk(t.api.post('/api/therapist/status', { status: 'on_break' }, tokens.therapist2))).status,
     ).toBe('on_break');
+    expect(await expectOk(t.api.get('/api/therapist/status', tokens.therapist2))).toEqual({ status: 'on_break' });
+    expect(await expectOk(t.api.get('/api/therapist/status', tokens.therapist1))).toEqual({ status: 'available' });
+    expect((await t.api.get('/api/therapist/status', tokens.cashier1)).status).toBe(403);
     const onBreak = await t.api.post('/api/therapist/claim-next', {}, tokens.therapist2);
     expect(onBreak.status).toBe(409);
     expect(onBreak.body.error.code).toBe('therapist_on_break');

@@ -84,6 +84,10 @@ export type TransactionView = z.infer<typeof transactionSchema>;
 export const transactionResultSchema = z.object({ transaction: transactionSchema });
 export const maybeTransactionResultSchema = z.object({ transaction: transactionSchema.nullable() });
 export const transactionListSchema = z.object({ transactions: z.array(transactionSchema) });
+/** A queue as of `seq`: a station replays events after it (DESIGN.md 4) and misses nothing. */
+export const queueSnapshotSchema = z.object({ seq: z.number().int(), transactions: z.array(transactionSchema) });
+export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
+export const therapistStatusSchema = z.object({ status: z.enum(['available', 'on_break']) });
 export const createTransactionResultSchema = z.object({ transaction: transactionSchema, customerToken: z.string() });
 
 export const roomViewSchema = z.object({

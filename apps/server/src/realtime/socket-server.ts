@@ -13,13 +13,13 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Services } from '../app.js';
 import type { Principal } from '../modules/auth/principal.js';
-import { latestSeq } from '../modules/monitor/monitor.repository.js';
 import { listStaffViews } from '../modules/monitor/monitor.service.js';
 import { estimateQueueWaits } from '../modules/queue/wait-estimates.js';
 import { listRooms } from '../modules/rooms/rooms.service.js';
 import { presentTransaction } from '../modules/transactions/transactions.presenter.js';
 import {
   findTransaction,
+  latestSeq,
   listEventsOfTransactions,
   listEventsSince,
   type TransactionRow,

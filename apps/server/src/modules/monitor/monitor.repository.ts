@@ -1,15 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-/** The newest `seq`: a snapshot read after it includes every change up to it. */
-export async function latestSeq(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('transaction_events')
-    .select((eb) => eb.fn.max('id').as('seq'))
-    .executeTakeFirst();
-  return Number(row?.seq ?? 0);
-}
-
 export async function listServing(db: Kysely<DB>) {
   return db
     .selectFrom('transactions')

@@ -5,11 +5,10 @@ import type { DB } from '../../db/schema.js';
 import { estimateQueueWaits } from '../queue/wait-estimates.js';
 import { listRooms } from '../rooms/rooms.service.js';
 import { presentTransactions } from '../transactions/transactions.presenter.js';
-import { listQueue } from '../transactions/transactions.repository.js';
+import { latestSeq, listQueue } from '../transactions/transactions.repository.js';
 import {
   dayServedByTherapist,
   dayServiceFigures,
-  latestSeq,
   listCashiersOnFloor,
   listPaying,
   listServing,

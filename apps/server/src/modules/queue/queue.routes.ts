@@ -3,12 +3,13 @@ import {
   historyQuerySchema,
   idParamsSchema,
   maybeTransactionResultSchema,
+  queueSnapshotSchema,
   therapistStatusInputSchema,
+  therapistStatusSchema,
   transactionListSchema,
   transactionResultSchema,
 } from '@spaflow/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { staffOf } from '../../http/access.js';
 import type { QueueService } from './queue.service.js';
 
@@ -22,12 +23,12 @@ export function queueRoutes(queue: QueueService): FastifyPluginAsyncZod {
         config: { access: ['therapist', 'admin'] },
         schema: {
           tags: ['queues'],
-          summary: 'Customers waiting for a therapist, in claim order',
+          summary: 'Customers waiting for a therapist, in claim order, as of seq',
           security: bearer,
-          response: { 200: transactionListSchema },
+          response: { 200: queueSnapshotSchema },
         },
       },
-      async () => ({ transactions: await queue.list('therapist') }),
+      async () => queue.list('therapist'),
     );
 
     app.get(
@@ -36,12 +37,12 @@ export function queueRoutes(queue: QueueService): FastifyPluginAsyncZod {
         config: { access: ['cashier', 'admin'] },
         schema: {
           tags: ['queues'],
-          summary: 'Customers waiting to pay, in claim order',
+          summary: 'Customers waiting to pay, in claim order, as of seq',
           security: bearer,
-          response: { 200: transactionListSchema },
+          response: { 200: queueSnapshotSchema },
         },
       },
-      async () => ({ transactions: await queue.list('cashier') }),
+      async () => queue.list('cashier'),
     );
 
     app.post(
@@ -124,6 +125,20 @@ export function queueRoutes(queue: QueueService): FastifyPluginAsyncZod {
       );
     }
 
+    app.get(
+      '/therapist/status',
+      {
+        config: { access: ['therapist'] },
+        schema: {
+          tags: ['therapist'],
+          summary: 'Whether you are available or on a break',
+          security: bearer,
+          response: { 200: therapistStatusSchema },
+        },
+      },
+      async (request) => queue.therapistStatus(staffOf(request)),
+    );
+
     app.post(
       '/therapist/status',
       {
@@ -133,7 +148,7 @@ export function queueRoutes(queue: QueueService): FastifyPluginAsyncZod {
           summary: 'Start or end a break',
           security: bearer,
           body: therapistStatusInputSchema,
-          response: { 200: z.object({ status: z.enum(['available', 'on_break']) }) },
+          response: { 200: therapistStatusSchema },
         },
       },
       async (request) => queue.setTherapistStatus(staffOf(request), request.body.status),

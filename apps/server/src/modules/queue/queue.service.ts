@@ -1,4 +1,4 @@
-import { AppError, TRANSACTION_STATUSES, type TransactionView } from '@spaflow/domain';
+import { AppError, TRANSACTION_STATUSES, type QueueSnapshot, type TransactionView } from '@spaflow/domain';
 import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/locking.js';
@@ -6,11 +6,12 @@ import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { reserveRoom } from '../rooms/rooms.service.js';
 import { estimateQueueWaits } from './wait-estimates.js';
-import { lockCashier, lockTherapist, setTherapistStatus } from '../staff/staff.repository.js';
+import { findTherapistStatus, lockCashier, lockTherapist, setTherapistStatus } from '../staff/staff.repository.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { presentTransactions } from '../transactions/transactions.presenter.js';
 import {
   findHeldBy,
+  latestSeq,
   listHistory,
   listQueue,
   lockQueueHead,
@@ -37,15 +38,18 @@ export class QueueService {
     return this.context.database.engine;
   }
 
-  async list(queue: QueueName): Promise<TransactionView[]> {
+  /** The queue in claim order, as of `seq` (read first, so events after it carry everything newer). */
+  async list(queue: QueueName): Promise<QueueSnapshot> {
     const db = this.context.database.db;
+    const seq = await latestSeq(db);
     const rows = await listQueue(db, queue);
     const estimatedWaits =
       queue === 'therapist' ? (await estimateQueueWaits(this.context, rows)).byTransaction : undefined;
-    return presentTransactions(db, rows, 'staff', {
+    const transactions = await presentTransactions(db, rows, 'staff', {
       queuePositions: new Map(rows.map((row, index) => [row.id, index + 1])),
       ...(estimatedWaits ? { estimatedWaits } : {}),
     });
+    return { seq, transactions };
   }
 
   /** The therapist's duty checks, under the therapist's row lock so one person's double click cannot claim twice. */
@@ -165,6 +169,12 @@ export class QueueService {
     const db = this.context.database.db;
     const rows = await listHistory(db, role, principal.accountId, { before, limit: HISTORY_PAGE_SIZE });
     return presentTransactions(db, rows, 'staff');
+  }
+
+  async therapistStatus(principal: StaffPrincipal): Promise<{ status: 'available' | 'on_break' }> {
+    const status = await findTherapistStatus(this.context.database.db, principal.accountId);
+    if (!status) throw new AppError('forbidden', 'Only therapists take breaks here.');
+    return { status };
   }
 
   /** A break stops claims; it cannot start while the therapist holds a customer. */

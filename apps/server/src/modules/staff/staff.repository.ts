@@ -69,6 +69,11 @@ export async function lockCashier(db: Kysely<DB>, engine: DatabaseEngine, accoun
   ).executeTakeFirst();
 }
 
+export async function findTherapistStatus(db: Kysely<DB>, accountId: number) {
+  const row = await db.selectFrom('therapists').select('status').where('account_id', '=', accountId).executeTakeFirst();
+  return row?.status;
+}
+
 export async function setTherapistStatus(db: Kysely<DB>, accountId: number, status: 'available' | 'on_break') {
   await db.updateTable('therapists').set({ status }).where('account_id', '=', accountId).execute();
 }

@@ -299,3 +299,12 @@ export async function listEventsOfTransactions(
   }
   return query.orderBy('id').execute();
 }
+
+/** The newest event's seq: a snapshot read after it misses nothing a client then replays from it. */
+export async function latestSeq(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('transaction_events')
+    .select((eb) => eb.fn.max('id').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
