@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['apps/server', 'e2e'],
+    projects: ['packages/domain', 'apps/server', 'e2e'],
   },
 });
