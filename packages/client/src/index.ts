@@ -91,9 +91,10 @@ export class FloorClient {
     this.socket.on('connect', () => {
       const reconnect = this.#connectedOnce;
       this.#connectedOnce = true;
+      // The first connection replays what happened between the snapshot's seq and joining the rooms.
       // Even a recovered session resyncs: recovery replays packets the adapter kept, and the resync
       // (cheap, and harmless to repeat since updates apply by version) covers anything it could not.
-      if (reconnect) void this.#resyncWhileConnected();
+      if (reconnect || this.options.loadSnapshot) void this.#resyncWhileConnected();
     });
   }
 

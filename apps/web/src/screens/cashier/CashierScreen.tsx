@@ -1,5 +1,149 @@
-import { Title } from '@mantine/core';
+import './cashier.css';
+import { Box, Button, Flex, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import type { PaymentResult, PaymentView, TransactionView } from '@spaflow/domain';
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/http';
+import type { StaffSession } from '../../auth/session';
+import { StaffGate } from '../../components/StaffGate';
+import { StationLayout } from '../../components/StationLayout';
+import { useFloor } from '../../realtime/useFloor';
+import { CASHIER_FEED, claimNext } from './api';
+import { CurrentCustomer } from './CurrentCustomer';
+import { HistoryDrawer } from './HistoryDrawer';
+import { QueuePanel } from './QueuePanel';
+import { ReceiptPanel } from './ReceiptPanel';
 
 export function CashierScreen() {
-  return <Title>Cashier</Title>;
+  return (
+    <StaffGate station="cashier">
+      {(session, signOut) => <CashierStation session={session} signOut={signOut} />}
+    </StaffGate>
+  );
+}
+
+/** Payment queue order: first finished, first to pay (the server's order too). */
+function byQueueOrder(a: TransactionView, b: TransactionView): number {
+  const finishedA = a.serviceFinishAt ?? a.createdAt;
+  const finishedB = b.serviceFinishAt ?? b.createdAt;
+  return finishedA === finishedB ? a.id - b.id : finishedA < finishedB ? -1 : 1;
+}
+
+function CashierStation({ session, signOut }: { session: StaffSession; signOut: () => Promise<void> }) {
+  const { t } = useTranslation('cashier');
+  const { t: tc } = useTranslation();
+  const { token, user } = session;
+  const floor = useFloor(token, CASHIER_FEED);
+  const [historyOpened, history] = useDisclosure(false);
+
+  // Answers to this station's own actions show at once; the socket's copy wins when it is newer. An answer
+  // never adds a customer to the queue by itself: who waits there is the live picture's to say (after a
+  // reload it may have been claimed elsewhere in between).
+  const [answered, setAnswered] = useState<ReadonlyMap<number, TransactionView>>(new Map());
+  const transactions = useMemo(() => {
+    const merged = new Map(floor.transactions.map((transaction) => [transaction.id, transaction]));
+    for (const [id, transaction] of answered) {
+      const live = merged.get(id);
+      if (live ? live.version < transaction.version : transaction.status !== 'awaiting_payment') {
+        merged.set(id, transaction);
+      }
+    }
+    return merged;
+  }, [floor.transactions, answered]);
+  const remember = (transaction: TransactionView) =>
+    setAnswered((previous) => new Map(previous).set(transaction.id, transaction));
+
+  const queue = useMemo(
+    () =>
+      [...transactions.values()].filter((transaction) => transaction.status === 'awaiting_payment').sort(byQueueOrder),
+    [transactions],
+  );
+  const mine = [...transactions.values()].find(
+    (transaction) => transaction.status === 'paying' && transaction.cashier?.id === user.id,
+  );
+
+  /**
+   * The customer this station is working on: the one it holds, and after the last payment the same one, paid,
+   * whose receipt stays on screen until "Next customer". It follows the socket too, so a payment whose answer
+   * was lost on the way still ends on its receipt.
+   */
+  const [focusId, setFocusId] = useState<number | null>(null);
+  if (mine && mine.id !== focusId) setFocusId(mine.id);
+  const focused = focusId === null ? undefined : transactions.get(focusId);
+  const receiptFor = !mine && focused?.status === 'paid' && focused.cashier?.id === user.id ? focused : undefined;
+  const [payments, setPayments] = useState<ReadonlyMap<number, PaymentView[]>>(new Map());
+
+  const claim = useMutation({
+    mutationFn: () => claimNext(token),
+    onSuccess: (claimed) => {
+      setFocusId(claimed?.id ?? null);
+      if (claimed) remember(claimed);
+      else notifications.show({ color: 'gray', autoClose: 3000, message: t('claim.nobody') });
+    },
+    onError: (error) => notifications.show({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) }),
+  });
+
+  const onPaid = (result: PaymentResult) => {
+    remember(result.transaction);
+    setPayments((previous) =>
+      new Map(previous).set(result.transaction.id, [...(previous.get(result.transaction.id) ?? []), result.payment]),
+    );
+  };
+
+  return (
+    <StationLayout
+      title={t('title')}
+      person={user.displayName}
+      connected={floor.connected}
+      onSignOut={() => void signOut()}
+      actions={
+        <Button variant="light" size="sm" onClick={history.open}>
+          {t('history.button')}
+        </Button>
+      }
+    >
+      <Flex gap="md" align="flex-start" wrap="nowrap">
+        <Box w={260} style={{ flexShrink: 0 }}>
+          <QueuePanel
+            queue={queue}
+            holding={mine !== undefined}
+            claiming={claim.isPending}
+            onClaimNext={() => claim.mutate()}
+          />
+        </Box>
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          {receiptFor ? (
+            <ReceiptPanel
+              transactionId={receiptFor.id}
+              token={token}
+              claiming={claim.isPending}
+              onNext={() => claim.mutate()}
+              onBack={() => setFocusId(null)}
+            />
+          ) : mine ? (
+            <CurrentCustomer
+              transaction={mine}
+              token={token}
+              payments={payments.get(mine.id) ?? []}
+              onPaid={onPaid}
+              onReleased={remember}
+            />
+          ) : (
+            <Paper withBorder p="xl">
+              <Stack gap="xs" align="center" ta="center" py="xl">
+                <Title order={2}>{t('idle.title')}</Title>
+                <Text c="dimmed" size="lg">
+                  {queue.length > 0 ? t('idle.next') : t('idle.nobody')}
+                </Text>
+              </Stack>
+            </Paper>
+          )}
+        </Box>
+      </Flex>
+      <HistoryDrawer opened={historyOpened} onClose={history.close} token={token} />
+    </StationLayout>
+  );
 }

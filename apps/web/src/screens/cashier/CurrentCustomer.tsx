@@ -1,0 +1,195 @@
+import { Alert, Badge, Button, Divider, Group, Modal, Paper, Box, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { availableActions, type PaymentResult, type PaymentView, type TransactionView } from '@spaflow/domain';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/http';
+import { useFormat } from '../../api/shop';
+import { release } from './api';
+import { PaymentForm } from './PaymentForm';
+
+/** The customer at this counter: the bill, what was paid so far, the payment form, and release. */
+export function CurrentCustomer({
+  transaction,
+  token,
+  payments,
+  onPaid,
+  onReleased,
+}: {
+  transaction: TransactionView;
+  token: string;
+  /** Payments taken at this station for this customer (the transaction itself carries only the sum). */
+  payments: PaymentView[];
+  onPaid: (result: PaymentResult) => void;
+  onReleased: (transaction: TransactionView) => void;
+}) {
+  const { t } = useTranslation('cashier');
+  const { t: tc } = useTranslation();
+  const { money } = useFormat();
+  const code = transaction.code ?? '—';
+  const canRelease = availableActions(transaction.status, ['claiming_cashier']).includes('release');
+  const lastPayment = payments.at(-1);
+
+  return (
+    <Box
+      data-testid="current-customer"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.15fr)',
+        gap: 'var(--mantine-spacing-md)',
+      }}
+    >
+      <Stack gap="md">
+        <Paper withBorder p="md">
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="nowrap">
+              <Title order={2}>{t('bill.ticket', { code })}</Title>
+              <Badge size="lg" variant="light">
+                {tc(`status.${transaction.status}`)}
+              </Badge>
+            </Group>
+            {transaction.therapist && (
+              <Text size="sm" c="dimmed">
+                {transaction.room
+                  ? t('bill.servedIn', { therapist: transaction.therapist.displayName, room: transaction.room.name })
+                  : t('bill.servedBy', { therapist: transaction.therapist.displayName })}
+              </Text>
+            )}
+            <Table verticalSpacing={6} fz="md" aria-label={t('bill.items')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('bill.service')}</Table.Th>
+                  <Table.Th ta="right">{t('bill.quantity')}</Table.Th>
+                  <Table.Th ta="right">{t('bill.lineTotal')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {transaction.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>
+                      {t('bill.itemLine', { service: item.serviceName, classification: item.classificationName })}
+                    </Table.Td>
+                    <Table.Td className="cashier-amount">{item.quantity}</Table.Td>
+                    <Table.Td className="cashier-amount">{money(item.lineTotal)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Divider />
+            <Figure label={t('bill.total')} value={money(transaction.totalAmount)} testId="bill-total" />
+            <Figure label={t('bill.paid')} value={money(transaction.amountPaid)} testId="bill-paid" />
+            <Figure label={t('bill.balance')} value={money(transaction.balance)} testId="bill-balance" strong />
+          </Stack>
+        </Paper>
+        {payments.length > 0 && (
+          <Paper withBorder p="md">
+            <Stack gap={6}>
+              <Text fw={600}>{t('bill.paymentsTaken')}</Text>
+              {payments.map((payment) => (
+                <Group key={payment.id} justify="space-between" wrap="nowrap" data-testid="payment-taken">
+                  <Text>
+                    {t(`methods.${payment.method}`)}
+                    {payment.reference ? ` · ${payment.reference}` : ''}
+                  </Text>
+                  <Text className="cashier-amount">{money(payment.amount)}</Text>
+                </Group>
+              ))}
+            </Stack>
+          </Paper>
+        )}
+        {lastPayment?.change ? (
+          <Alert color="yellow" variant="filled" role="status">
+            <Text fw={700} size="lg">
+              {t('pay.giveChange', { change: money(lastPayment.change) })}
+            </Text>
+          </Alert>
+        ) : null}
+        {canRelease && <ReleaseButton transaction={transaction} token={token} onReleased={onReleased} />}
+      </Stack>
+      <PaymentForm
+        key={`${transaction.id}:${transaction.balance}`}
+        transaction={transaction}
+        token={token}
+        onPaid={onPaid}
+      />
+    </Box>
+  );
+}
+
+function Figure({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <Text size={strong ? 'xl' : 'md'} fw={strong ? 700 : 500}>
+        {label}
+      </Text>
+      <Text size={strong ? 'xl' : 'md'} fw={strong ? 700 : 500} className="cashier-amount" data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+function ReleaseButton({
+  transaction,
+  token,
+  onReleased,
+}: {
+  transaction: TransactionView;
+  token: string;
+  onReleased: (transaction: TransactionView) => void;
+}) {
+  const { t } = useTranslation('cashier');
+  const { t: tc } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const code = transaction.code ?? '—';
+  const mutation = useMutation({
+    mutationFn: () => release(token, transaction.id),
+    onSuccess: (released) => {
+      close();
+      onReleased(released);
+    },
+  });
+  const paidSome = transaction.amountPaid > 0;
+
+  return (
+    <>
+      <Stack gap={4}>
+        <Button
+          variant="outline"
+          color="orange"
+          size="lg"
+          onClick={() => {
+            mutation.reset();
+            open();
+          }}
+          disabled={paidSome}
+        >
+          {t('release.button')}
+        </Button>
+        {paidSome && (
+          <Text size="sm" c="dimmed">
+            {t('release.afterPayment')}
+          </Text>
+        )}
+      </Stack>
+      <Modal opened={opened} onClose={close} title={t('release.title', { code })} centered>
+        <Stack>
+          <Text>{t('release.body')}</Text>
+          {mutation.isError && (
+            <Alert color="red" role="alert" title={tc('errorTitle')}>
+              {errorMessage(mutation.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" size="md" onClick={close} disabled={mutation.isPending}>
+              {tc('actions.cancel')}
+            </Button>
+            <Button color="orange" size="md" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+              {t('release.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { Alert, Button, Center, Divider, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/http';
+import { useFormat } from '../../api/shop';
+import { loadReceipt } from './api';
+
+/** The paid customer's receipt (printable on its own), then on to the next customer. */
+export function ReceiptPanel({
+  transactionId,
+  token,
+  claiming,
+  onNext,
+  onBack,
+}: {
+  transactionId: number;
+  token: string;
+  claiming: boolean;
+  onNext: () => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation('cashier');
+  const { t: tc } = useTranslation();
+  const { money, dateTime } = useFormat();
+  const receipt = useQuery({
+    queryKey: ['cashier', 'receipt', transactionId],
+    queryFn: () => loadReceipt(token, transactionId),
+    staleTime: Infinity,
+  });
+
+  return (
+    <Group align="flex-start" justify="center" gap="lg" wrap="nowrap">
+      <Paper withBorder shadow="sm" p="lg" w={420} className="cashier-receipt" data-testid="receipt">
+        {receipt.isPending ? (
+          <Center py="xl">
+            <Loader aria-label={t('receipt.loading')} />
+          </Center>
+        ) : receipt.isError ? (
+          <Stack>
+            <Alert color="red" role="alert" title={tc('errorTitle')}>
+              {errorMessage(receipt.error)}
+            </Alert>
+            <Button className="cashier-no-print" onClick={() => void receipt.refetch()}>
+              {tc('actions.retry')}
+            </Button>
+          </Stack>
+        ) : (
+          <Stack gap="xs">
+            <Stack gap={0} align="center">
+              <Title order={3} ta="center">
+                {receipt.data.shop.name}
+              </Title>
+              <Text size="sm" c="dimmed" ta="center">
+                {receipt.data.shop.address}
+              </Text>
+            </Stack>
+            <Divider variant="dashed" />
+            <Group justify="space-between">
+              <Text fw={600} data-testid="receipt-number">
+                {t('receipt.number', { number: receipt.data.receiptNumber })}
+              </Text>
+              <Text fw={600}>{t('receipt.ticket', { code: receipt.data.transaction.code ?? '—' })}</Text>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('receipt.paidAt', { time: dateTime(receipt.data.transaction.paidAt) })}
+              {receipt.data.transaction.cashier
+                ? ` · ${t('receipt.cashier', { name: receipt.data.transaction.cashier.displayName })}`
+                : ''}
+            </Text>
+            <Divider variant="dashed" />
+            {receipt.data.transaction.items.map((item) => (
+              <Group key={item.id} justify="space-between" wrap="nowrap" align="flex-start">
+                <Text size="sm">
+                  {t('bill.itemLine', { service: item.serviceName, classification: item.classificationName })}
+                  {item.quantity > 1 ? ` × ${item.quantity}` : ''}
+                </Text>
+                <Text size="sm" className="cashier-amount">
+                  {money(item.lineTotal)}
+                </Text>
+              </Group>
+            ))}
+            <Divider variant="dashed" />
+            <Group justify="space-between">
+              <Text fw={700} size="lg">
+                {t('bill.total')}
+              </Text>
+              <Text fw={700} size="lg" className="cashier-amount" data-testid="receipt-total">
+                {money(receipt.data.transaction.totalAmount)}
+              </Text>
+            </Group>
+            <Text fw={600} size="sm" mt="xs">
+              {t('receipt.payments')}
+            </Text>
+            {receipt.data.payments.map((payment) => (
+              <Stack key={payment.id} gap={0} data-testid="receipt-payment">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    {t(`methods.${payment.method}`)}
+                    {payment.reference ? ` · ${t('receipt.paymentRef', { reference: payment.reference })}` : ''}
+                  </Text>
+                  <Text size="sm" className="cashier-amount">
+                    {money(payment.amount)}
+                  </Text>
+                </Group>
+                {payment.tendered !== null && (
+                  <Group justify="space-between" wrap="nowrap" pl="md">
+                    <Text size="xs" c="dimmed">
+                      {t('receipt.tendered')}
+                    </Text>
+                    <Text size="xs" c="dimmed" className="cashier-amount">
+                      {money(payment.tendered)}
+                    </Text>
+                  </Group>
+                )}
+                {payment.change !== null && payment.change > 0 && (
+                  <Group justify="space-between" wrap="nowrap" pl="md">
+                    <Text size="xs" c="dimmed">
+                      {t('receipt.change')}
+                    </Text>
+                    <Text size="xs" c="dimmed" className="cashier-amount">
+                      {money(payment.change)}
+                    </Text>
+                  </Group>
+                )}
+              </Stack>
+            ))}
+            <Divider variant="dashed" />
+            <Group justify="space-between">
+              <Text fw={600}>{t('receipt.totalChange')}</Text>
+              <Text fw={600} className="cashier-amount" data-testid="receipt-change">
+                {money(receipt.data.totalChange)}
+              </Text>
+            </Group>
+            <Text size="sm" ta="center" mt="sm">
+              {t('receipt.thanks')}
+            </Text>
+          </Stack>
+        )}
+      </Paper>
+      <Stack gap="md" w={260} className="cashier-no-print">
+        <Title order={2} c="teal.8">
+          {t('receipt.title')}
+        </Title>
+        {receipt.isSuccess && receipt.data.totalChange > 0 && (
+          <Alert color="yellow" variant="filled" role="status">
+            <Text fw={700} size="lg">
+              {t('pay.giveChange', { change: money(receipt.data.totalChange) })}
+            </Text>
+          </Alert>
+        )}
+        <Button size="xl" variant="default" onClick={() => window.print()} disabled={!receipt.isSuccess}>
+          {t('receipt.print')}
+        </Button>
+        <Button size="xl" onClick={onNext} loading={claiming} disabled={claiming}>
+          {t('receipt.next')}
+        </Button>
+        <Button size="lg" variant="subtle" onClick={onBack} disabled={claiming}>
+          {t('receipt.back')}
+        </Button>
+      </Stack>
+    </Group>
+  );
+}

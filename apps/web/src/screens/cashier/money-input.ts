@@ -1,0 +1,38 @@
+import { MAX_PAYMENT_AMOUNT, parseTypedAmount, type AmountProblem, type MinorUnits } from '@spaflow/domain';
+
+/** Why a typed amount cannot be paid (the i18n key under `cashier:amountErrors`). */
+export type AmountError = AmountProblem | 'zero';
+
+export type ParsedAmount = { ok: true; value: MinorUnits } | { ok: false; error: AmountError };
+
+/** The currency's symbol as the shop's locale writes it ("₱"), shown in front of the amount fields. */
+export function currencySymbolOf(shop: { currency: string; locale: string }): string {
+  return (
+    new Intl.NumberFormat(shop.locale, { style: 'currency', currency: shop.currency })
+      .formatToParts(0)
+      .find((part) => part.type === 'currency')?.value ?? shop.currency
+  );
+}
+
+/** A typed payment amount: exact minor units (the domain's parser), more than zero, within what one payment may be. */
+export function parseAmount(text: string, fractionDigits: number): ParsedAmount {
+  const parsed = parseTypedAmount(text, fractionDigits);
+  if (!parsed.ok) return { ok: false, error: parsed.problem };
+  if (parsed.value === 0) return { ok: false, error: 'zero' };
+  if (parsed.value > MAX_PAYMENT_AMOUNT) return { ok: false, error: 'tooLarge' };
+  return parsed;
+}
+
+/**
+ * What a customer is likely to hand over for `amount` (minor units): the next round 100, 500 and 1,000 and
+ * the common notes above it, each strictly more than the amount, smallest first.
+ */
+export function tenderSuggestions(amount: MinorUnits, fractionDigits: number, count = 4): MinorUnits[] {
+  const unit = 10 ** fractionDigits;
+  const roundUp = (step: number) => Math.ceil(amount / (step * unit)) * step * unit;
+  const candidates = [roundUp(100), roundUp(500), roundUp(1000), 500 * unit, 1000 * unit, roundUp(1000) + 1000 * unit];
+  return [...new Set(candidates)]
+    .filter((candidate) => candidate > amount && candidate <= MAX_PAYMENT_AMOUNT)
+    .sort((a, b) => a - b)
+    .slice(0, count);
+}

@@ -1,0 +1,245 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchBrowser, openStation, screenshot, type StationPage } from '../support/browser.js';
+import { startServer, type RunningServer } from '../support/server.js';
+
+type Catalog = { categories: { services: { name: string; classifications: { id: number; name: string }[] }[] }[] };
+type Transaction = { id: number; code: string | null; status: string; room: { id: number; name: string } | null };
+
+const TABLET = { width: 1024, height: 768 };
+
+describe.skipIf(!chromiumPath)('the therapist station', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let station: StationPage;
+
+  const api = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+
+  const login = async (username: string) =>
+    (await api<{ token: string }>('POST', '/api/auth/login', { username, password: 'password123' })).token;
+
+  /** A customer at the kiosk, through the HTTP API: picks the first service and confirms. */
+  const newCustomer = async (priority?: 'senior') => {
+    const catalog = await api<Catalog>('GET', '/api/catalog');
+    const classificationId = catalog.categories[0]!.services[0]!.classifications[0]!.id;
+    const created = await api<{ transaction: Transaction; customerToken: string }>('POST', '/api/transactions', {
+      items: [{ classificationId }],
+      ...(priority ? { priority } : {}),
+    });
+    const confirmed = await api<{ transaction: Transaction }>(
+      'POST',
+      `/api/transactions/${created.transaction.id}/confirm`,
+      undefined,
+      created.customerToken,
+    );
+    return confirmed.transaction;
+  };
+
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    station = await openStation(browser, `${server.baseUrl}/therapist`, TABLET);
+  });
+  afterAll(async () => {
+    await station?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('refuses a wrong password with the server’s own words', async () => {
+    const { page } = station;
+    await page.getByLabel('Username').waitFor();
+    await screenshot(page, 'therapist-sign-in');
+    await page.getByLabel('Username').fill('therapist1');
+    await page.locator('input[type=password]').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Wrong username or password, or the account is deactivated.' })
+      .waitFor();
+    // The refused login is the one failed request the browser reports; nothing else went wrong.
+    expect(station.problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)',
+    ]);
+    station.problems.length = 0;
+  });
+
+  it('runs a customer from the live queue through claim, start, finish and a ready room', async () => {
+    const { page } = station;
+    await page.getByLabel('Username').fill('therapist1');
+    await page.locator('input[type=password]').fill('password123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as Maria Santos').waitFor();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    await page.getByText('No one is waiting').first().waitFor();
+
+    // A customer confirms at the kiosk: the ticket shows up here without a reload.
+    const first = await newCustomer();
+    const firstTicket = page.getByTestId(`queue-ticket-${first.code}`);
+    await firstTicket.waitFor();
+    // A priority customer (a senior) comes later but goes to the head of the queue, marked.
+    const second = await newCustomer('senior');
+    const secondTicket = page.getByTestId(`queue-ticket-${second.code}`);
+    await secondTicket.waitFor();
+    await expect
+      .poll(() =>
+        page.locator('[data-testid^="queue-ticket-"]').evaluateAll((cards) => cards.map((c) => c.dataset.testid)),
+      )
+      .toEqual([`queue-ticket-${second.code}`, `queue-ticket-${first.code}`]);
+    expect(await secondTicket.getByText('Priority · Senior').isVisible()).toBe(true);
+    expect(await page.getByText('2 waiting').isVisible()).toBe(true);
+    await screenshot(page, 'therapist-queue');
+
+    // Another therapist takes the priority customer: it leaves this queue live, and room 102 is reserved.
+    const therapist2 = await login('therapist2');
+    await api('POST', `/api/transactions/${second.id}/claim`, {}, therapist2);
+    await secondTicket.waitFor({ state: 'detached' });
+    await page.getByTestId('room-102').getByText('Reserved').waitFor();
+    await page.getByText('1 waiting').waitFor();
+
+    // A break stops claims; ending it allows them again.
+    await page.getByRole('button', { name: 'Take a break' }).click();
+    await page.getByText('You are on a break. End the break to take customers.').waitFor();
+    expect(await page.getByRole('button', { name: `Claim ticket ${first.code}` }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'End break' }).click();
+    await page.getByRole('button', { name: 'Take a break' }).waitFor();
+
+    // Claim this one into room 103 (not the home room).
+    await page.locator('.mantine-SegmentedControl-root').getByText('103', { exact: true }).click();
+    expect(await page.getByRole('radio', { name: '103' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: `Claim ticket ${first.code}` }).click();
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toBe(`Ticket ${first.code}`);
+    await expect.poll(() => page.getByTestId('current-status').textContent()).toBe('Therapist assigned');
+    expect(await page.getByTestId('current-room').textContent()).toBe('103');
+    await page.getByTestId('room-103').getByText('Reserved').waitFor();
+    await firstTicket.waitFor({ state: 'detached' });
+    await screenshot(page, 'therapist-claimed');
+    await page.getByText('No one is waiting').first().waitFor();
+
+    // One more of the same service during the claim: the booked time doubles.
+    const booked = (await page
+      .getByText(/^\d+ min$/)
+      .first()
+      .textContent())!;
+    const minutes = Number.parseInt(booked, 10);
+    await page.getByRole('button', { name: /^One more / }).click();
+    await page
+      .getByText(`${minutes * 2} min`, { exact: true })
+      .first()
+      .waitFor();
+
+    // Start: in service, the room occupied, and a countdown that ticks.
+    await page.getByRole('button', { name: 'Start service' }).click();
+    await expect.poll(() => page.getByTestId('current-status').textContent()).toBe('In service');
+    await page.getByTestId('room-103').getByText('Occupied').waitFor();
+    const countdown = page.getByTestId('countdown');
+    const before = await countdown.textContent();
+    await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(before);
+    expect(await page.getByRole('button', { name: 'Give back to queue' }).count()).toBe(0);
+    await screenshot(page, 'therapist-in-service');
+
+    // Finish: the customer goes to the cashier, the room needs cleaning, then it is marked ready.
+    await page.getByRole('button', { name: 'Finish service' }).click();
+    await page.getByTestId('finished-card').getByText(`Ticket ${first.code} finished`).waitFor();
+    await page.getByTestId('room-103').getByText('Cleaning').waitFor();
+    await page.getByText('You have no customer right now.').waitFor();
+    await screenshot(page, 'therapist-after-finish');
+    await page.getByTestId('finished-card').getByRole('button', { name: 'Mark room 103 ready' }).click();
+    await page.getByTestId('finished-card').getByText('Room 103 is ready.').waitFor();
+    await page.getByTestId('room-103').getByText('Free').waitFor();
+    const held = await api<{ transaction: Transaction | null }>(
+      'GET',
+      `/api/transactions/${first.id}`,
+      undefined,
+      await login('therapist1'),
+    );
+    expect(held.transaction?.status).toBe('awaiting_payment');
+
+    // Today's history lists the customer.
+    await page.getByRole('tab', { name: "Today's history" }).click();
+    await page.getByRole('cell', { name: first.code! }).waitFor();
+    await screenshot(page, 'therapist-history');
+    await page.getByRole('tab', { name: 'My customer' }).click();
+
+    // Sign out: back to the sign-in form.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').waitFor();
+    expect(station.problems).toEqual([]);
+  });
+
+  it('says plainly when no room is free, and confirms before giving back or cancelling a no-show', async () => {
+    const { page } = station;
+    await page.getByLabel('Username').fill('therapist1');
+    await page.locator('input[type=password]').fill('password123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+
+    // The admin takes every free room out of service (102 is still held by therapist2): the strip follows.
+    const admin = await login('admin');
+    const rooms = (
+      await api<{ rooms: { id: number; name: string; status: string }[] }>('GET', '/api/rooms', undefined, admin)
+    ).rooms;
+    const free = rooms.filter((room) => room.status === 'available');
+    for (const room of free) await api('PATCH', `/api/admin/rooms/${room.id}`, { outOfService: true }, admin);
+    await page.getByTestId('room-103').getByText('Out of service').waitFor();
+    const third = await newCustomer();
+    await page.getByTestId(`queue-ticket-${third.code}`).waitFor();
+    await page.getByText('Every room is in use right now.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Claim next customer' }).click();
+    await page.getByText('Every room is in use or being cleaned.').waitFor();
+    expect(await page.getByTestId('current-ticket').count()).toBe(0);
+    // The refused claim is the one failed request the browser reports.
+    expect(station.problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
+    station.problems.length = 0;
+
+    // Room 103 comes back: claim the next customer into it, then give it back after confirming.
+    const room103 = rooms.find((room) => room.name === '103')!;
+    await api('PATCH', `/api/admin/rooms/${room103.id}`, { outOfService: false }, admin);
+    await page.getByTestId('room-103').getByText('Free').waitFor();
+    await page.getByRole('button', { name: 'Claim next customer' }).click();
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toBe(`Ticket ${third.code}`);
+    await page.getByRole('button', { name: 'Give back to queue' }).click();
+    const releaseDialog = page.getByRole('dialog', { name: `Give ticket ${third.code} back to the queue?` });
+    await releaseDialog.waitFor();
+    await screenshot(page, 'therapist-confirm-release');
+    await releaseDialog.getByRole('button', { name: 'No, keep it' }).click();
+    await releaseDialog.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('current-ticket').textContent()).toBe(`Ticket ${third.code}`);
+    await page.getByRole('button', { name: 'Give back to queue' }).click();
+    await releaseDialog.getByRole('button', { name: 'Yes, give it back' }).click();
+    await page.getByTestId(`queue-ticket-${third.code}`).waitFor();
+    await page.getByTestId('room-103').getByText('Free').waitFor();
+
+    // Claimed again from the queue, the customer does not show: cancelled after confirming.
+    await page.getByRole('button', { name: `Claim ticket ${third.code}` }).click();
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toBe(`Ticket ${third.code}`);
+    await page.getByRole('button', { name: 'Mark as no-show' }).click();
+    const noShowDialog = page.getByRole('dialog', { name: `Cancel ticket ${third.code} as a no-show?` });
+    await noShowDialog.getByRole('button', { name: 'Yes, cancel as no-show' }).click();
+    await page.getByText('You have no customer right now.').waitFor();
+    await page.getByTestId(`queue-ticket-${third.code}`).waitFor({ state: 'detached' });
+    const cancelled = await api<{ transaction: Transaction & { cancelReason: string } }>(
+      'GET',
+      `/api/transactions/${third.id}`,
+      undefined,
+      admin,
+    );
+    expect(cancelled.transaction).toMatchObject({ status: 'cancelled', cancelReason: 'no_show' });
+    expect(station.problems).toEqual([]);
+  });
+});
