@@ -10,7 +10,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', '*.ts', '.ci/*.mjs', 'apps/*/vitest.config.ts'] },
+        projectService: {
+          allowDefaultProject: ['*.mjs', '*.ts', '.ci/*.mjs', 'apps/*/vitest.config.ts', 'packages/*/vitest.config.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -47,7 +47,6 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
     return confirmed.transaction;
   };
 
-
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();

@@ -1,0 +1,126 @@
+import type { TransactionEvent, TransactionView } from '@spaflow/domain';
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiRequest, errorMessage } from '../../api/http';
+import { useFormat, useShop } from '../../api/shop';
+
+/** One transaction's audit trail: every step, who took it, when, from which state to which. */
+export function AuditTab({ token }: { token: string }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const { money } = useFormat();
+  const shop = useShop();
+  // Steps come seconds apart: the trail shows seconds, in the shop's time zone.
+  const at = (iso: string) =>
+    new Intl.DateTimeFormat(shop.locale, { timeZone: shop.timeZone, dateStyle: 'medium', timeStyle: 'medium' }).format(
+      new Date(iso),
+    );
+  const [input, setInput] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [id, setId] = useState<number | null>(null);
+
+  const events = useQuery({
+    queryKey: ['admin', 'events', id],
+    queryFn: ({ signal }) =>
+      apiRequest<{ events: TransactionEvent[] }>('GET', `/api/admin/transactions/${id}/events`, { token, signal }),
+    enabled: id !== null,
+    retry: false,
+  });
+  const transaction = useQuery({
+    queryKey: ['admin', 'transaction', id],
+    queryFn: ({ signal }) =>
+      apiRequest<{ transaction: TransactionView }>('GET', `/api/transactions/${id}`, { token, signal }),
+    enabled: id !== null,
+    retry: false,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = input.trim().replace(/^#/, '');
+    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
+      setInputError(t('audit.invalidId'));
+      return;
+    }
+    setInputError(null);
+    const next = Number(text);
+    if (next === id) {
+      void events.refetch();
+      void transaction.refetch();
+    } else setId(next);
+  };
+
+  const actor = (event: TransactionEvent) => event.actor.displayName ?? t(`audit.actorTypes.${event.actor.type}`);
+  const current = transaction.data?.transaction;
+
+  return (
+    <Stack maw={1000}>
+      <Text c="dimmed">{t('audit.intro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-start">
+          <TextInput
+            label={t('audit.transactionId')}
+            description={t('audit.transactionIdHint')}
+            value={input}
+            onChange={(event) => setInput(event.currentTarget.value)}
+            error={inputError}
+            inputMode="numeric"
+            required
+            w={420}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+          />
+          <Button type="submit" mt={25} loading={events.isFetching}>
+            {t('audit.show')}
+          </Button>
+        </Group>
+      </form>
+      {id === null && <Text c="dimmed">{t('audit.empty')}</Text>}
+      {events.error && (
+        <Alert color="red" role="alert" title={tc('errorTitle')}>
+          {errorMessage(events.error)}
+        </Alert>
+      )}
+      {current && (
+        <Text fw={600} data-testid="audit-summary">
+          #{current.id} ·{' '}
+          {current.code
+            ? t('audit.summary', {
+                code: current.code,
+                status: tc(`status.${current.status}`),
+                total: money(current.totalAmount),
+              })
+            : t('audit.noCode', { status: tc(`status.${current.status}`), total: money(current.totalAmount) })}
+        </Text>
+      )}
+      {id !== null && events.isPending && <Loader aria-label={tc('connection.loading')} />}
+      {events.data && events.data.events.length === 0 && <Text c="dimmed">{t('audit.noEvents')}</Text>}
+      {events.data && events.data.events.length > 0 && (
+        <Paper withBorder>
+          <Table striped verticalSpacing="sm" aria-label={t('tabs.audit')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.time')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.change')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.data.events.map((event) => (
+                <Table.Tr key={event.seq}>
+                  <Table.Td>{at(event.at)}</Table.Td>
+                  <Table.Td>{actor(event)}</Table.Td>
+                  <Table.Td>{t(`audit.actions.${event.action}`)}</Table.Td>
+                  <Table.Td>
+                    {event.from ? tc(`status.${event.from}`) : t('audit.newRecord')} → {tc(`status.${event.to}`)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
