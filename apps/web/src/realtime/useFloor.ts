@@ -1,6 +1,16 @@
 import { FloorClient, type FloorSnapshot } from '@spaflow/client';
-import type { RoomView, StaffView, TransactionView } from '@spaflow/domain';
+import type { RoomView, Snapshot, StaffView, TransactionView } from '@spaflow/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** The monitor snapshot as a FloorClient's picture: every open transaction, the rooms and the staff, at its seq. */
+export function floorOfSnapshot(snapshot: Snapshot): FloorSnapshot {
+  return {
+    seq: snapshot.seq,
+    transactions: [...snapshot.waiting, ...snapshot.serving, ...snapshot.awaitingPayment, ...snapshot.paying],
+    rooms: snapshot.rooms,
+    staff: [...snapshot.therapists, ...snapshot.cashiers],
+  };
+}
 
 /** How a station watches the floor; declared once per station, outside any component. */
 export type FloorFeed = {

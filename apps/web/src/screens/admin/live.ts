@@ -2,19 +2,13 @@ import { snapshotSchema } from '@spaflow/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { apiRequest } from '../../api/http';
-import { useFloor, type FloorFeed } from '../../realtime/useFloor';
+import { floorOfSnapshot, useFloor, type FloorFeed } from '../../realtime/useFloor';
 import { adminKeys } from './api';
 
 /** The admin hears the whole floor, as the monitor does: every step, every room and staff change. */
 const ADMIN_FEED: FloorFeed = {
   loadSnapshot: async (token) => {
-    const snapshot = snapshotSchema.parse(await apiRequest('GET', '/api/monitor/snapshot', { token }));
-    return {
-      seq: snapshot.seq,
-      transactions: [...snapshot.waiting, ...snapshot.serving, ...snapshot.awaitingPayment, ...snapshot.paying],
-      rooms: snapshot.rooms,
-      staff: [...snapshot.therapists, ...snapshot.cashiers],
-    };
+    return floorOfSnapshot(snapshotSchema.parse(await apiRequest('GET', '/api/monitor/snapshot', { token })));
   },
   hearsEveryStep: true,
   hearsEverySeq: true,

@@ -1,7 +1,7 @@
 import { snapshotSchema, type Snapshot } from '@spaflow/domain';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { apiRequest } from '../../api/http';
-import type { Floor, FloorFeed } from '../../realtime/useFloor';
+import { floorOfSnapshot, type Floor, type FloorFeed } from '../../realtime/useFloor';
 
 /** The newest monitor snapshot and when this browser received it (for the server's clock and ticking figures). */
 export type LatestSnapshot = { snapshot: Snapshot; receivedAt: number; serverOffsetMs: number };
@@ -25,13 +25,7 @@ async function fetchSnapshot(token: string): Promise<Snapshot> {
 /** The monitor hears every event of every transaction: the snapshot first, then every change. */
 export const monitorFeed: FloorFeed = {
   loadSnapshot: async (token) => {
-    const snapshot = await fetchSnapshot(token);
-    return {
-      seq: snapshot.seq,
-      transactions: [...snapshot.waiting, ...snapshot.serving, ...snapshot.awaitingPayment, ...snapshot.paying],
-      rooms: snapshot.rooms,
-      staff: [...snapshot.therapists, ...snapshot.cashiers],
-    };
+    return floorOfSnapshot(await fetchSnapshot(token));
   },
   hearsEveryStep: true,
   hearsEverySeq: true,
