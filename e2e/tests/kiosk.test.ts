@@ -101,6 +101,17 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
       '2',
     );
 
+    // Someone at another kiosk confirmed a moment earlier: this ticket will be second in line.
+    const earlier = await api<{ transaction: Transaction; customerToken: string }>(
+      'POST',
+      '/api/transactions',
+      undefined,
+      {
+        items: [{ classificationId: swedish.id }],
+      },
+    );
+    await api('POST', `/api/transactions/${earlier.transaction.id}/confirm`, earlier.customerToken);
+
     // Review: the server prices it; then confirm for a ticket.
     await page.getByRole('button', { name: 'Review and confirm' }).click();
     await page.getByTestId('review-total').waitFor();
@@ -128,7 +139,11 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
       [cupping.id, 1],
     ]);
     expect(digits(await page.getByTestId('ticket-total').textContent())).toBe(digits(pesos(expected) + '.00'));
-    expect(await page.getByTestId('queue-position').textContent()).toBe('You are next');
+    expect(await page.getByTestId('queue-position').textContent()).toBe('Number 2');
+
+    // Another therapist takes the customer ahead: the place in line moves up live.
+    await api('POST', `/api/transactions/${earlier.transaction.id}/claim`, await login('therapist3'), {});
+    await expect.poll(() => page.getByTestId('queue-position').textContent()).toBe('You are next');
 
     // A therapist claims it and starts: the ticket follows live, without a reload.
     const therapist = await login('therapist1');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FloorClient } from '@spaflow/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../src/realtime/changes.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -139,6 +140,61 @@ describe.each(testEngines())('real-time events on %s', (engine) => {
     for (const listener of [monitor, therapist, cashier, customer, otherCustomer]) listener.close();
   });
 
+  it('tells every waiting customer their new place when the queue moves, and only their own', async () => {
+    const swedish = menu.get('Swedish 60 minutes')!.classificationId;
+    const [first, second, third] = [
+      await createSelection(t.api, [{ classificationId: swedish }]),
+      await createSelection(t.api, [{ classificationId: swedish }]),
+      await createSelection(t.api, [{ classificationId: swedish }]),
+    ];
+    for (const ticket of [first, second, third]) {
+      await expectOk(t.api.post(`/api/transactions/${ticket.id}/confirm`, undefined, ticket.token));
+    }
+    const thirdCustomer = await connect(third.token);
+    const therapistStation = await connect(tokens.therapist2);
+    const cashier = await connect(tokens.cashier1);
+    // The third customer's own live copy, as the kiosk keeps it.
+    const kiosk = new FloorClient({
+      url: t.api.baseUrl,
+      token: third.token,
+      hearsEveryStep: true,
+      loadSnapshot: async () => ({
+        seq: 0,
+        transactions: [(await expectOk(t.api.get(`/api/transactions/${third.id}`, third.token))).transaction],
+      }),
+    });
+    await kiosk.connect();
+    const place = () => kiosk.transactions.get(third.id)?.queuePosition;
+    const waitingBefore = (await expectOk(t.api.get('/api/queues/therapist', tokens.admin))).transactions;
+    const before = waitingBefore.findIndex((transaction: any) => transaction.id === third.id) + 1;
+    expect(place()).toBe(before);
+
+    const claimed = (await expectOk(t.api.post(`/api/transactions/${first.id}/claim`, {}, tokens.therapist2)))
+      .transaction;
+    await eventually(() => place() === before - 1, 'the kiosk to show its new place');
+    const version = kiosk.transactions.get(third.id)!.version;
+    expect(version).toBe(2); // a place is not a step: the version stays
+
+    const moved = (listener: Listener) => listener.heard.filter((heard) => heard.event === 'queue_moved');
+    await eventually(() => moved(thirdCustomer).length > 0 && moved(therapistStation).length > 0, 'queue_moved');
+    for (const heard of moved(thirdCustomer)) {
+      expect(heard.payload.positions).toEqual([
+        { transactionId: third.id, queuePosition: expect.any(Number), estimatedWaitSeconds: expect.any(Number) },
+      ]);
+    }
+    const wholeQueue = moved(therapistStation).at(-1)!.payload.positions;
+    expect(wholeQueue.map((position: any) => position.transactionId)).not.toContain(first.id);
+    expect(wholeQueue.find((position: any) => position.transactionId === third.id).queuePosition).toBe(before - 1);
+    expect(moved(cashier)).toEqual([]);
+
+    // Clear the floor for the tests after this one.
+    await expectOk(t.api.post(`/api/transactions/${claimed.id}/release`, undefined, tokens.therapist2));
+    for (const ticket of [first, second, third]) {
+      await expectOk(t.api.post(`/api/transactions/${ticket.id}/cancel`, {}, ticket.token));
+    }
+    kiosk.close();
+  });
+
   it('sends nothing for a refused or rolled-back change', async () => {
     const monitor = await connect(tokens.monitor1);
     const waiting = await createSelection(t.api, [
@@ -152,7 +208,11 @@ describe.each(testEngines())('real-time events on %s', (engine) => {
       404,
     );
     await settle();
-    expect(monitor.heard.map((heard) => heard.action)).toEqual(['create', 'customer_confirm_selection']);
+    expect(monitor.heard.map((heard) => heard.action ?? heard.event)).toEqual([
+      'create',
+      'customer_confirm_selection',
+      'queue_moved',
+    ]);
     await expectOk(t.api.post(`/api/transactions/${waiting.id}/cancel`, {}, tokens.admin));
     monitor.close();
   });

@@ -61,6 +61,8 @@ export class FloorClient {
   #contiguousSeq = 0;
   readonly #ahead = new Set<number>();
   #gapTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The seq of the newest queue_moved applied: an older one arriving late (another node) is ignored. */
+  #queueSeq = 0;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   #connectedOnce = false;
 
@@ -82,6 +84,20 @@ export class FloorClient {
       this.#seenNewest(seq);
       this.staff.set(staff.id, staff);
       this.options.onChange?.(this);
+    });
+    this.socket.on('queue_moved', ({ seq, positions }) => {
+      // Places are derived, not steps: the newest computation wins, and versions stay as they are.
+      if (seq < this.#queueSeq) return;
+      this.#queueSeq = seq;
+      let moved = false;
+      for (const { transactionId, queuePosition, estimatedWaitSeconds } of positions) {
+        const held = this.transactions.get(transactionId);
+        if (held?.status !== 'pending_therapist') continue;
+        if (held.queuePosition === queuePosition && held.estimatedWaitSeconds === estimatedWaitSeconds) continue;
+        this.transactions.set(transactionId, { ...held, queuePosition, estimatedWaitSeconds });
+        moved = true;
+      }
+      if (moved) this.options.onChange?.(this);
     });
     this.socket.on('resync_required', () => {
       // The whole picture again; a client without a snapshot to load asks for a replay instead.

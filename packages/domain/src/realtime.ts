@@ -13,6 +13,16 @@ export type TransactionUpdated = {
 };
 
 export type RoomUpdated = { seq: number; room: RoomView };
+
+/**
+ * The therapist queue moved (someone joined or left it, a therapist started, finished or took a break):
+ * each waiting ticket's place and estimated wait, as of `seq`. Therapists and the monitor get the whole
+ * queue; each waiting customer gets only their own line. Versions do not change: no step was taken.
+ */
+export type QueueMoved = {
+  seq: number;
+  positions: { transactionId: number; queuePosition: number; estimatedWaitSeconds: number | null }[];
+};
 export type StaffUpdated = { seq: number; staff: StaffView };
 
 /**
@@ -25,6 +35,7 @@ export type ServerToClientEvents = {
   transaction_updated: (event: TransactionUpdated) => void;
   room_updated: (event: RoomUpdated) => void;
   staff_updated: (event: StaffUpdated) => void;
+  queue_moved: (event: QueueMoved) => void;
   resync_required: (event: ResyncRequired) => void;
 };
 

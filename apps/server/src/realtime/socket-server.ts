@@ -3,6 +3,7 @@ import {
   MAX_RESYNC_KNOWN,
   SOCKET_PATH,
   type ClientToServerEvents,
+  type QueueMoved,
   type ServerToClientEvents,
   type TransactionAction,
   type TransactionStatus,
@@ -20,12 +21,16 @@ import { presentTransaction } from '../modules/transactions/transactions.present
 import {
   findTransaction,
   latestSeq,
+  listTherapistQueueDurations,
   listEventsOfTransactions,
   listEventsSince,
   type TransactionRow,
 } from '../modules/transactions/transactions.repository.js';
 import {
   FLOOR_ROOMS,
+  MONITOR_ROOM,
+  THERAPIST_QUEUE_STATUSES,
+  THERAPIST_ROOM,
   accountRoom,
   replayScopeOf,
   roomsOf,
@@ -210,14 +215,10 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
    * estimates.
    */
   async function emitChanges(committed: readonly Change[]) {
-    const estimatedWaits = committed.some(
-      (change) => change.kind === 'transaction' && change.row.status === 'pending_therapist',
-    )
-      ? await estimateQueueWaits(services.context).then(
-          (estimates) => estimates.byTransaction,
-          () => undefined, // the events still go out, without estimates, rather than not at all
-        )
-      : undefined;
+    // One read of the queue and its estimates serves the batch: the estimates events carry, and the
+    // queue_moved that tells every waiting ticket its new place. Without it the events still go out.
+    const queue = committed.some(movesTherapistQueue) ? await readQueue().catch(() => undefined) : undefined;
+    const estimatedWaits = queue?.estimatedWaits;
     for (const change of committed) {
       // A change that cannot be presented (its reads failed) must not hold back the rest of the batch;
       // its audience is told to replay it from transaction_events instead.
@@ -229,6 +230,34 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
             : FLOOR_ROOMS;
         io.to(rooms).emit('resync_required', { seq: change.seq ?? 0, reason: 'delivery_failed' });
       });
+    }
+    if (queue) emitQueueMoved(queue);
+  }
+
+  /** A step into, out of or within the therapist's part of the lifecycle, or a therapist's break. */
+  function movesTherapistQueue(change: Change): boolean {
+    if (change.kind === 'staff') return true;
+    if (change.kind !== 'transaction') return false;
+    return [change.from, change.to].some((status) => status !== null && THERAPIST_QUEUE_STATUSES.includes(status));
+  }
+
+  async function readQueue() {
+    const db = services.context.database.db;
+    const seq = await latestSeq(db);
+    const waiting = await listTherapistQueueDurations(db);
+    const estimatedWaits = (await estimateQueueWaits(services.context, waiting)).byTransaction;
+    const positions = waiting.map((row, index) => ({
+      transactionId: row.id,
+      queuePosition: index + 1,
+      estimatedWaitSeconds: estimatedWaits.get(row.id) ?? null,
+    }));
+    return { seq, positions, estimatedWaits };
+  }
+
+  function emitQueueMoved({ seq, positions }: { seq: number; positions: QueueMoved['positions'] }) {
+    io.to([THERAPIST_ROOM, MONITOR_ROOM]).emit('queue_moved', { seq, positions });
+    for (const position of positions) {
+      io.to(transactionRoom(position.transactionId)).emit('queue_moved', { seq, positions: [position] });
     }
   }
 

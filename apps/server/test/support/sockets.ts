@@ -48,6 +48,7 @@ export async function listen(
   );
   socket.on('room_updated', (payload) => heard.push({ event: 'room_updated', seq: payload.seq, payload }));
   socket.on('staff_updated', (payload) => heard.push({ event: 'staff_updated', seq: payload.seq, payload }));
+  socket.on('queue_moved', (payload) => heard.push({ event: 'queue_moved', seq: payload.seq, payload }));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error: Error & { data?: { code?: string } }) => {

@@ -17,7 +17,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { availableActions, type TransactionStatus, type TransactionView } from '@spaflow/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest, errorMessage } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
@@ -46,9 +45,6 @@ const ticketFeed: FloorFeed = {
   hearsEveryStep: true,
 };
 
-/** How often the place in line and the estimate are refreshed while waiting (others' claims are not pushed). */
-const WAIT_REFRESH_MS = 20_000;
-
 const STEP_OF: Record<TransactionStatus, number> = {
   selecting: 0,
   pending_therapist: 0,
@@ -76,14 +72,6 @@ export function Ticket({ ticket, onDone }: { ticket: TicketRef; onDone: () => vo
     enabled: !floor.ready,
   });
   const [doneOpen, done] = useDisclosure(false);
-
-  const { reload } = floor;
-  const waiting = transaction?.status === 'pending_therapist';
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => void reload(), WAIT_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [waiting, reload]);
 
   const finished = transaction?.status === 'paid' || transaction?.status === 'cancelled';
 
