@@ -145,6 +145,11 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
       .toContain(pesos(first.totalAmount - cardPart));
     await expect.poll(() => page.getByTestId('bill-paid').textContent()).toContain(pesos(cardPart));
     await page.getByTestId('payment-taken').first().waitFor();
+
+    // A reload mid-split still shows what was paid how (read from the server, not kept by the page).
+    await page.reload();
+    await page.getByTestId('payment-taken').first().waitFor();
+    expect(await page.getByTestId('payment-taken').allTextContents()).toEqual([expect.stringContaining('APPR-7781')]);
   });
 
   it('refuses a short cash amount with the server’s message and changes nothing', async () => {

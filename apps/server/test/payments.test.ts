@@ -78,6 +78,14 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
       paidAt: null,
     });
 
+    // Mid-split, a cashier (say, after a reload) reads what was paid how; a therapist or the customer may not.
+    expect(await expectOk(t.api.get(`/api/transactions/${ticket.id}/payments`, tokens.cashier1))).toEqual({
+      payments: [card.body.payment],
+    });
+    expect((await t.api.get(`/api/transactions/${ticket.id}/payments`, tokens.therapist1)).status).toBe(403);
+    expect((await t.api.get(`/api/transactions/${ticket.id}/payments`, ticket.token)).status).toBe(403);
+    expect((await t.api.get('/api/transactions/999999/payments', tokens.cashier1)).status).toBe(404);
+
     const cash = await pay(ticket.id, { method: 'cash', amount: total - 100_000, tendered: 200_000 });
     expect(cash.status).toBe(201);
     expect(cash.body.payment).toMatchObject({ method: 'cash', amount: 190_000, tendered: 200_000, change: 10_000 });

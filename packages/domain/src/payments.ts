@@ -40,6 +40,7 @@ export const paymentSchema = z.object({
 export type PaymentView = z.infer<typeof paymentSchema>;
 
 export const paymentResultSchema = z.object({ payment: paymentSchema, transaction: transactionSchema });
+export const paymentListSchema = z.object({ payments: z.array(paymentSchema) });
 export type PaymentResult = z.infer<typeof paymentResultSchema>;
 
 export const receiptSchema = z.object({

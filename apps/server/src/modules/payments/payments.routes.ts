@@ -4,6 +4,7 @@ import {
   idParamsSchema,
   idempotencyKeySchema,
   paymentInputSchema,
+  paymentListSchema,
   paymentResultSchema,
   receiptSchema,
   type PaymentResult,
@@ -43,6 +44,21 @@ export function paymentsRoutes(payments: PaymentsService): FastifyPluginAsyncZod
         // A stored answer is this route's 201 body or one of its refusals, replayed byte for byte.
         return reply.status(answer.status as 201).send(answer.body as PaymentResult);
       },
+    );
+
+    app.get(
+      '/:id/payments',
+      {
+        config: { access: ['cashier', 'monitor', 'admin'] },
+        schema: {
+          tags: ['payments'],
+          summary: 'The payments taken on a transaction so far (a split in progress, or a paid one)',
+          security: bearer,
+          params: idParamsSchema,
+          response: { 200: paymentListSchema },
+        },
+      },
+      async (request) => ({ payments: await payments.list(principalOf(request), request.params.id) }),
     );
 
     app.get(

@@ -101,6 +101,14 @@ export class PaymentsService {
     return { payment: presentPayment(payment!), transaction: await this.transactions.present(principal, row) };
   }
 
+  /** The payments taken so far, in order: a split in progress shows what was paid how. */
+  async list(principal: Principal, id: number): Promise<PaymentView[]> {
+    assertMayRead(principal, id);
+    const db = this.context.database.db;
+    if (!(await findTransaction(db, id))) throw new AppError('not_found', `There is no transaction ${id}.`);
+    return (await listPayments(db, { transactionId: id })).map(presentPayment);
+  }
+
   /** The receipt of a paid transaction: its number is the business date and ticket code, unique per shop. */
   async receipt(principal: Principal, id: number): Promise<Receipt> {
     assertMayRead(principal, id);

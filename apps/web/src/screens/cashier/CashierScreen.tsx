@@ -2,7 +2,7 @@ import './cashier.css';
 import { Box, Button, Flex, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import type { PaymentResult, PaymentView, TransactionView } from '@spaflow/domain';
+import type { PaymentResult, TransactionView } from '@spaflow/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +74,6 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
   if (mine && mine.id !== focusId) setFocusId(mine.id);
   const focused = focusId === null ? undefined : transactions.get(focusId);
   const receiptFor = !mine && focused?.status === 'paid' && focused.cashier?.id === user.id ? focused : undefined;
-  const [payments, setPayments] = useState<ReadonlyMap<number, PaymentView[]>>(new Map());
 
   const claim = useMutation({
     mutationFn: () => claimNext(token),
@@ -86,12 +85,7 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
     onError: (error) => notifications.show({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) }),
   });
 
-  const onPaid = (result: PaymentResult) => {
-    remember(result.transaction);
-    setPayments((previous) =>
-      new Map(previous).set(result.transaction.id, [...(previous.get(result.transaction.id) ?? []), result.payment]),
-    );
-  };
+  const onPaid = (result: PaymentResult) => remember(result.transaction);
 
   return (
     <StationLayout
@@ -124,13 +118,7 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
               onBack={() => setFocusId(null)}
             />
           ) : mine ? (
-            <CurrentCustomer
-              transaction={mine}
-              token={token}
-              payments={payments.get(mine.id) ?? []}
-              onPaid={onPaid}
-              onReleased={remember}
-            />
+            <CurrentCustomer transaction={mine} token={token} onPaid={onPaid} onReleased={remember} />
           ) : (
             <Paper withBorder p="xl">
               <Stack gap="xs" align="center" ta="center" py="xl">

@@ -1,25 +1,22 @@
 import { Alert, Badge, Button, Divider, Group, Modal, Paper, Box, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { availableActions, type PaymentResult, type PaymentView, type TransactionView } from '@spaflow/domain';
-import { useMutation } from '@tanstack/react-query';
+import { availableActions, type PaymentResult, type TransactionView } from '@spaflow/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/http';
 import { useFormat } from '../../api/shop';
-import { release } from './api';
+import { listPayments, release } from './api';
 import { PaymentForm } from './PaymentForm';
 
 /** The customer at this counter: the bill, what was paid so far, the payment form, and release. */
 export function CurrentCustomer({
   transaction,
   token,
-  payments,
   onPaid,
   onReleased,
 }: {
   transaction: TransactionView;
   token: string;
-  /** Payments taken at this station for this customer (the transaction itself carries only the sum). */
-  payments: PaymentView[];
   onPaid: (result: PaymentResult) => void;
   onReleased: (transaction: TransactionView) => void;
 }) {
@@ -28,6 +25,13 @@ export function CurrentCustomer({
   const { money } = useFormat();
   const code = transaction.code ?? '—';
   const canRelease = availableActions(transaction.status, ['claiming_cashier']).includes('release');
+  // What was paid how so far, from the server (so a reload mid-split still shows it); each step refetches.
+  const payments =
+    useQuery({
+      queryKey: ['cashier', 'payments', transaction.id, transaction.version],
+      queryFn: () => listPayments(token, transaction.id),
+      placeholderData: (previous) => previous,
+    }).data ?? [];
   const lastPayment = payments.at(-1);
 
   return (

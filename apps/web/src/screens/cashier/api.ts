@@ -1,5 +1,6 @@
 import {
   maybeTransactionResultSchema,
+  paymentListSchema,
   paymentResultSchema,
   queueSnapshotSchema,
   transactionListSchema,
@@ -7,6 +8,7 @@ import {
   transactionResultSchema,
   type PaymentInput,
   type PaymentResult,
+  type PaymentView,
   type Receipt,
   type TransactionView,
 } from '@spaflow/domain';
@@ -30,6 +32,10 @@ export const CASHIER_FEED: FloorFeed = {
     return { seq: queue.seq, transactions };
   },
 };
+
+export async function listPayments(token: string, id: number): Promise<PaymentView[]> {
+  return paymentListSchema.parse(await apiRequest('GET', `/api/transactions/${id}/payments`, { token })).payments;
+}
 
 export async function claimNext(token: string): Promise<TransactionView | null> {
   return maybeTransactionResultSchema.parse(await apiRequest('POST', '/api/cashier/claim-next', { token })).transaction;

@@ -41,15 +41,12 @@ export function FloorBoard({ floor, latest }: { floor: Floor; latest: LatestSnap
     byTime((t) => t.serviceFinishAt),
   );
   const paying = inStatus(floor.transactions, ['paying']).sort(byTime((t) => t.cashierClaimedAt));
-  const estimates = new Map(
-    latest.snapshot.waiting.map((transaction) => [transaction.id, transaction.estimatedWaitSeconds]),
-  );
 
   return (
     <div className={classes.board}>
       <Kpis latest={latest} now={now} />
       <div className={classes.main}>
-        <WaitingColumn tickets={waiting} estimates={estimates} serverNow={serverNow} />
+        <WaitingColumn tickets={waiting} serverNow={serverNow} />
         <ServingColumn tickets={serving} serverNow={serverNow} />
         <AwaitingColumn tickets={awaiting} serverNow={serverNow} />
         <PayingColumn tickets={paying} lookup={lookup} />
@@ -183,15 +180,7 @@ function Column<T>({
   );
 }
 
-function WaitingColumn({
-  tickets,
-  estimates,
-  serverNow,
-}: {
-  tickets: readonly TransactionView[];
-  estimates: ReadonlyMap<number, number | null>;
-  serverNow: number;
-}) {
+function WaitingColumn({ tickets, serverNow }: { tickets: readonly TransactionView[]; serverNow: number }) {
   const { t } = useTranslation('monitor');
   const format = useFormat();
   return (
@@ -203,7 +192,8 @@ function WaitingColumn({
       legend={t('legend.waiting')}
     >
       {(ticket) => {
-        const estimate = estimates.get(ticket.id) ?? ticket.estimatedWaitSeconds;
+        // Kept current by queue_moved whenever the queue moves.
+        const estimate = ticket.estimatedWaitSeconds;
         const since = at(ticket.selectionConfirmedAt);
         return (
           <div key={ticket.id} className={classes.row} data-ticket={ticket.code}>
