@@ -317,7 +317,13 @@ describe.skipIf(!chromiumPath)('the admin console', () => {
 
   it('lists the audit trail of a transaction', async () => {
     await page.getByRole('tab', { name: 'Audit trail' }).click();
-    await page.getByLabel('Transaction id').fill(String(paidId));
+    // Found the way people name it: the ticket's code on today's date (the day field's default).
+    const paid = await api<{ transaction: { code: string } }>(
+      'GET',
+      `/api/transactions/${paidId}`,
+      await login('admin'),
+    );
+    await page.getByLabel('Ticket code').fill(paid.body.transaction.code);
     await page.getByRole('button', { name: 'Show history' }).click();
     const table = page.getByRole('table', { name: 'Audit trail' });
     await table.getByRole('cell', { name: 'Paid in full' }).waitFor();
@@ -338,16 +344,19 @@ describe.skipIf(!chromiumPath)('the admin console', () => {
     await screenshot(page, 'admin-audit');
 
     // The trail of a transaction still on the floor grows live as it moves on.
-    await page.getByLabel('Transaction id').fill(String(liveId));
+    await page.getByLabel('Ticket code').fill(`#${liveId}`);
     await page.getByRole('button', { name: 'Show history' }).click();
     await table.getByRole('cell', { name: 'Therapist claimed' }).waitFor();
     expect(await table.getByRole('cell', { name: 'Service started' }).count()).toBe(0);
     expect((await api('POST', `/api/transactions/${liveId}/start`, liveTherapist)).status).toBe(200);
     await table.getByRole('cell', { name: 'Service started' }).waitFor();
 
-    await page.getByLabel('Transaction id').fill('999999');
+    await page.getByLabel('Ticket code').fill('#999999');
     await page.getByRole('button', { name: 'Show history' }).click();
     await page.getByText('There is no transaction 999999.').waitFor();
+    await page.getByLabel('Ticket code').fill('9876');
+    await page.getByRole('button', { name: 'Show history' }).click();
+    await page.getByText(/There is no ticket 9876 on/).waitFor();
     expect(unexpected(admin.problems)).toEqual([]);
   });
 });

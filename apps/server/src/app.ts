@@ -160,9 +160,11 @@ export async function buildApp({
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => {
-      Promise.all([services.transactions.sweepIdleSelections(), services.idempotency.deleteExpired()]).catch(
-        (error: unknown) => app.log.error({ err: error }, 'housekeeping failed'),
-      );
+      Promise.all([
+        services.transactions.sweepIdleSelections(),
+        services.idempotency.deleteExpired(),
+        services.auth.sweepLoginFailures(),
+      ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
     }, SWEEP_INTERVAL_MS).unref();
   });
   app.addHook('onClose', async () => clearInterval(sweeper));

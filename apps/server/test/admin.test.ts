@@ -26,6 +26,7 @@ const ADMIN_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['POST', '/api/admin/rooms', { name: 'Refused Room' }],
   ['PATCH', '/api/admin/rooms/{id}', { outOfService: true }],
   ['GET', '/api/admin/transactions/{id}/events'],
+  ['GET', '/api/admin/transactions'],
 ];
 
 describe.each(testEngines())('admin API on %s', (engine) => {
@@ -110,11 +111,14 @@ describe.each(testEngines())('admin API on %s', (engine) => {
     }
     expect(answers).toHaveLength(ADMIN_ROUTES.length * callers.length);
     expect(await adminState()).toEqual(before);
-    // …and the admin gets through on each of them.
+    // …and the admin gets through on each of them (the ticket lookup: to "no such ticket" on an empty day).
     for (const [method, template] of ADMIN_ROUTES.filter(([method]) => method === 'GET')) {
-      expect(
-        (await t.api.request(method, template.replace('{id}', String(customer.id)), { token: tokens.admin })).status,
-      ).toBe(200);
+      const lookup = template === '/api/admin/transactions';
+      const path = lookup ? `${template}?date=2001-01-01&code=1` : template.replace('{id}', String(customer.id));
+      expect([path, (await t.api.request(method, path, { token: tokens.admin })).status]).toEqual([
+        path,
+        lookup ? 404 : 200,
+      ]);
     }
   });
 
@@ -822,6 +826,16 @@ describe.each(testEngines())('admin API on %s', (engine) => {
     await expectOk(t.api.post(`/api/transactions/${ticket.id}/claim`, {}, tokens.therapist2));
     await expectOk(t.api.post(`/api/transactions/${ticket.id}/release`, undefined, tokens.therapist2));
     await expectOk(t.api.post(`/api/transactions/${ticket.id}/cancel`, { reason: 'staff_decision' }, tokens.admin));
+
+    // Found as people name it: the ticket code on its business day ("12" is ticket 0012).
+    const { businessDate, code } = (await expectOk(get(`/api/transactions/${ticket.id}`))).transaction;
+    for (const typed of [code, String(Number(code))]) {
+      const found = await expectOk(get(`/api/admin/transactions?date=${businessDate}&code=${typed}`));
+      expect(found.transaction.id).toBe(ticket.id);
+    }
+    expectError(await get(`/api/admin/transactions?date=2001-01-01&code=${code}`), 404, 'not_found');
+    expectError(await get(`/api/admin/transactions?date=yesterday&code=${code}`), 400, 'validation_failed');
+    expectError(await get(`/api/admin/transactions?date=${businessDate}&code=A12`), 400, 'validation_failed');
 
     const { events } = await expectOk(get(`/api/admin/transactions/${ticket.id}/events`));
     const therapist2 = await staffNamed('therapist2');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './support/app.js';
+import { startPeerNode, startTestApp, type TestApp } from './support/app.js';
 import { testEngines } from './support/databases.js';
 
 describe.each(testEngines())('staff auth on %s', (engine) => {
@@ -191,6 +191,44 @@ describe('login attempts per address (sqlite)', () => {
     );
     expect(statuses.filter((status) => status === 401)).toHaveLength(100);
     expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+  });
+});
+
+describe.each(testEngines())('login failures counted for the whole shop on %s', (engine) => {
+  let t: TestApp;
+  let peer: Awaited<ReturnType<typeof startPeerNode>>;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    peer = await startPeerNode(t);
+  });
+  afterAll(async () => {
+    await peer?.close();
+    await t?.close();
+  });
+
+  it('5 failures spread over two app nodes block the sixth on either, until the window passes', async () => {
+    const attempt = (node: 'a' | 'b', username: string, password: string) =>
+      (node === 'a' ? t.api : peer.api).post('/api/auth/login', { username, password });
+    const nodes = ['a', 'b', 'a', 'b', 'a'] as const;
+    for (const node of nodes) expect((await attempt(node, 'Cashier1', 'guess')).status).toBe(401);
+    // Spelled either way it is the same person; both nodes now refuse even the right password.
+    expect((await attempt('b', 'cashier1', 'password123')).status).toBe(429);
+    expect((await attempt('a', 'CASHIER1', 'password123')).status).toBe(429);
+    expect((await attempt('b', 'cashier2', 'password123')).status).toBe(200);
+
+    const failures = () =>
+      t.testDb.database.db
+        .selectFrom('login_failures')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+        .then((row) => Number(row.n));
+    expect(await failures()).toBe(5);
+    t.clock.advance(15 * 60 * 1000 + 1);
+    expect((await attempt('b', 'cashier1', 'password123')).status).toBe(200);
+    // Housekeeping forgets what no longer counts.
+    expect(await t.app.services.auth.sweepLoginFailures()).toBe(5);
+    expect(await failures()).toBe(0);
   });
 });
 

@@ -8,6 +8,7 @@ const TABLES = [
   'accounts',
   'cashiers',
   'idempotency_keys',
+  'login_failures',
   'payments',
   'rooms',
   'service_categories',
@@ -47,7 +48,11 @@ describe('migrations', () => {
     it('create every table of the data model, and a second run changes nothing', async () => {
       const testDb = await createTestDatabase(engine);
       opened.push(testDb);
-      expect(await migrateToLatest(testDb.database)).toEqual(['0001-initial', '0002-event-snapshots']);
+      expect(await migrateToLatest(testDb.database)).toEqual([
+        '0001-initial',
+        '0002-event-snapshots',
+        '0003-login-failures',
+      ]);
       expect(await migrateToLatest(testDb.database)).toEqual([]);
       const shape = await schemaShape(testDb.database);
       expect(Object.keys(shape)).toEqual(TABLES);
@@ -62,7 +67,7 @@ describe('migrations', () => {
       );
       expect(nodes.map((node) => [node.code, node.stderr])).toEqual(Array.from({ length: 4 }, () => [0, '']));
       const outputs = nodes.map((node) => node.stdout.trim());
-      expect(outputs.filter((output) => output.startsWith('Applied 2 migration(s)'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.startsWith('Applied 3 migration(s)'))).toHaveLength(1);
       expect(outputs.filter((output) => output.endsWith('is up to date.'))).toHaveLength(3);
       expect(Object.keys(await schemaShape(testDb.database))).toEqual(TABLES);
     });

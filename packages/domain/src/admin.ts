@@ -227,3 +227,12 @@ export const transactionEventSchema = z.object({
 });
 export type TransactionEvent = z.infer<typeof transactionEventSchema>;
 export const transactionEventListSchema = z.object({ events: z.array(transactionEventSchema) });
+
+/** A ticket as people name it: its code on its business day (codes start again every day). */
+export const ticketLookupQuerySchema = z.strictObject({
+  date: z.iso.date('a date like 2026-11-26'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/, 'the digits on the ticket, e.g. 0012'),
+});

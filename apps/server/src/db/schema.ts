@@ -183,6 +183,15 @@ export type IdempotencyKeysTable = {
   completed_at: EpochMs | null;
 };
 
+/** A failed sign-in (migration 0003): the login limit counts these per user and address. */
+export type LoginFailuresTable = {
+  id: Id;
+  /** The username as typed, lowercased: attempts on "Admin" and "admin" count together. */
+  username_key: string;
+  address: string;
+  failed_at: EpochMs;
+};
+
 export type DB = {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -198,6 +207,7 @@ export type DB = {
   payments: PaymentsTable;
   transaction_events: TransactionEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  login_failures: LoginFailuresTable;
 };
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -215,9 +215,13 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
    * estimates.
    */
   async function emitChanges(committed: readonly Change[]) {
-    // One read of the queue and its estimates serves the batch: the estimates events carry, and the
-    // queue_moved that tells every waiting ticket its new place. Without it the events still go out.
-    const queue = committed.some(movesTherapistQueue) ? await readQueue().catch(() => undefined) : undefined;
+    // One read of the queue and its estimates serves the batch: the estimates waiting tickets' events carry,
+    // and the queue_moved that tells every waiting ticket its new place. It is read before the events only
+    // when one of them needs it, so the others leave at once. Without it the events still go out.
+    const needsEstimates = committed.some(
+      (change) => change.kind === 'transaction' && change.row.status === 'pending_therapist',
+    );
+    let queue = needsEstimates ? await readQueue().catch(() => undefined) : undefined;
     const estimatedWaits = queue?.estimatedWaits;
     for (const change of committed) {
       // A change that cannot be presented (its reads failed) must not hold back the rest of the batch;
@@ -231,7 +235,10 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
         io.to(rooms).emit('resync_required', { seq: change.seq ?? 0, reason: 'delivery_failed' });
       });
     }
-    if (queue) emitQueueMoved(queue);
+    if (committed.some(movesTherapistQueue)) {
+      queue ??= await readQueue().catch(() => undefined);
+      if (queue) emitQueueMoved(queue);
+    }
   }
 
   /** A step into, out of or within the therapist's part of the lifecycle, or a therapist's break. */

@@ -1,24 +1,11 @@
-import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { engineOf } from '../engine.js';
+import { sql, type Kysely } from 'kysely';
+import { tableBuilders } from './tables.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then, not today's types */
 
 /** The whole data model of DESIGN.md section 2: the ten entities of the seed plus accounts, sessions, events, idempotency. */
 export async function up(db: Kysely<any>): Promise<void> {
-  const engine = engineOf(db);
-
-  const withId = <T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> =>
-    engine === 'postgres'
-      ? table.addColumn('id', 'integer', (col) => col.primaryKey().notNull().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (col) => col.primaryKey().notNull().autoIncrement());
-
-  const createTable = (name: string) => {
-    const table = db.schema.createTable(name);
-    // InnoDB with utf8mb4 so names in any script fit; SQLite and PostgreSQL need nothing.
-    return engine === 'mysql'
-      ? table.modifyEnd(sql`engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin`)
-      : table;
-  };
+  const { withId, createTable } = tableBuilders(db);
 
   await withId(createTable('accounts'))
     .addColumn('username', 'varchar(64)', (col) => col.notNull().unique())

@@ -15,7 +15,9 @@ import {
   serviceUpdateInputSchema,
   staffCreateInputSchema,
   staffUpdateInputSchema,
+  ticketLookupQuerySchema,
   transactionEventListSchema,
+  transactionResultSchema,
 } from '@spaflow/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -270,6 +272,21 @@ export function adminRoutes(context: ServiceContext): FastifyPluginAsyncZod {
     );
 
     // Audit trail
+
+    app.get(
+      '/transactions',
+      {
+        config,
+        schema: {
+          tags,
+          security,
+          summary: 'Find a transaction by its ticket code and business day',
+          querystring: ticketLookupQuerySchema,
+          response: { 200: transactionResultSchema },
+        },
+      },
+      async (request) => ({ transaction: await admin.findTicket(request.query.date, request.query.code) }),
+    );
 
     app.get(
       '/transactions/:id/events',

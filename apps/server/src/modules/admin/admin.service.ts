@@ -1,5 +1,6 @@
 import {
   AppError,
+  formatTicketCode,
   bodyIssue,
   type AdminCategoryView,
   type AdminClassificationView,
@@ -19,6 +20,7 @@ import {
   type StaffRole,
   type TransactionAction,
   type TransactionEvent,
+  type TransactionView,
   type TransactionStatus,
 } from '@spaflow/domain';
 import type { Kysely, Selectable } from 'kysely';
@@ -66,7 +68,13 @@ import {
   updateAccount,
 } from '../staff/staff.repository.js';
 import { createStaffMember } from '../staff/staff.service.js';
-import { findHeldBy, findTransaction, listTransactionEvents } from '../transactions/transactions.repository.js';
+import { presentTransaction } from '../transactions/transactions.presenter.js';
+import {
+  findHeldBy,
+  findTransaction,
+  findTransactionByTicket,
+  listTransactionEvents,
+} from '../transactions/transactions.repository.js';
 
 /** 400 naming the field whose value another row already has. */
 function taken(field: string, description: string): AppError {
@@ -425,6 +433,13 @@ export class AdminService {
   }
 
   // Audit trail
+
+  /** The transaction behind a ticket code on a business day ("12" finds 0012, as tickets print it). */
+  async findTicket(date: string, code: string): Promise<TransactionView> {
+    const row = await findTransactionByTicket(this.db, date, formatTicketCode(Number(code)));
+    if (!row) throw new AppError('not_found', `There is no ticket ${code} on ${date}.`);
+    return presentTransaction(this.db, row, 'staff');
+  }
 
   async transactionEvents(transactionId: number): Promise<TransactionEvent[]> {
     if (!(await findTransaction(this.db, transactionId))) throw notFound('transaction', transactionId);

@@ -79,3 +79,29 @@ export async function findTransactionByCustomerToken(db: Kysely<DB>, tokenHash: 
     .where('customer_token_expires_at', '>', now)
     .executeTakeFirst();
 }
+
+export async function recordLoginFailure(db: Kysely<DB>, usernameKey: string, address: string, at: number) {
+  await db.insertInto('login_failures').values({ username_key: usernameKey, address, failed_at: at }).execute();
+}
+
+/** Failed sign-ins for this user from this address since `since`, counted on the (who, when) index. */
+export async function countLoginFailures(
+  db: Kysely<DB>,
+  usernameKey: string,
+  address: string,
+  since: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('failures'))
+    .where('username_key', '=', usernameKey)
+    .where('address', '=', address)
+    .where('failed_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+export async function deleteLoginFailuresBefore(db: Kysely<DB>, before: number): Promise<number> {
+  const result = await db.deleteFrom('login_failures').where('failed_at', '<=', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -3,28 +3,49 @@ import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/database.js';
 import type { RevocationFeed } from '../../realtime/changes.js';
 import { findAccountByUsername } from '../staff/staff.repository.js';
-import { findLiveSession, findTransactionByCustomerToken, insertSession, revokeSession } from './auth.repository.js';
-import { LoginFailureLimiter } from './login-limiter.js';
+import {
+  countLoginFailures,
+  deleteLoginFailuresBefore,
+  findLiveSession,
+  findTransactionByCustomerToken,
+  insertSession,
+  recordLoginFailure,
+  revokeSession,
+} from './auth.repository.js';
 import { verifyAgainstNobody, verifyPassword } from './password.js';
 import type { Principal, StaffPrincipal } from './principal.js';
 import { CUSTOMER_TOKEN_PREFIX, STAFF_TOKEN_PREFIX, TOKEN_LIFETIME_MS, generateToken, hashToken } from './tokens.js';
 
-export class AuthService {
-  readonly #failures = new LoginFailureLimiter();
+/**
+ * DESIGN.md 3.1: 5 failed sign-ins per user and address in 15 minutes, then 429 until the window passes.
+ * Counted in the database, so the limit holds for the whole shop however many app nodes serve it.
+ * Successful sign-ins do not count.
+ */
+const LOGIN_FAILURE_LIMIT = 5;
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const usernameKey = (username: string) => username.toLowerCase().slice(0, 64);
 
+export class AuthService {
   constructor(private readonly deps: { database: Database; clock: Clock; revocations: RevocationFeed }) {}
+
+  /** Housekeeping: failures older than the window no longer count. */
+  async sweepLoginFailures(): Promise<number> {
+    return deleteLoginFailuresBefore(this.deps.database.db, this.deps.clock.now() - LOGIN_FAILURE_WINDOW_MS);
+  }
 
   async login(input: LoginInput, address: string): Promise<LoginResult> {
     const now = this.deps.clock.now();
-    if (this.#failures.isBlocked(input.username, address, now)) {
+    const db = this.deps.database.db;
+    const failures = await countLoginFailures(db, usernameKey(input.username), address, now - LOGIN_FAILURE_WINDOW_MS);
+    if (failures >= LOGIN_FAILURE_LIMIT) {
       throw new AppError('rate_limited', 'Too many failed sign-ins for this user. Try again in 15 minutes.');
     }
-    const account = await findAccountByUsername(this.deps.database.db, input.username);
+    const account = await findAccountByUsername(db, input.username);
     const passwordMatches = account
       ? await verifyPassword(input.password, account.password_hash)
       : await verifyAgainstNobody(input.password);
     if (!account || !passwordMatches || account.active !== 1 || !isStaffRole(account.role)) {
-      this.#failures.recordFailure(input.username, address, now);
+      await recordLoginFailure(db, usernameKey(input.username), address, now);
       throw new AppError('unauthenticated', 'Wrong username or password, or the account is deactivated.');
     }
     const token = generateToken(STAFF_TOKEN_PREFIX);

@@ -17,6 +17,20 @@ export async function findTransaction(db: Kysely<DB>, id: number): Promise<Trans
   return db.selectFrom('transactions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The ticket with this code on this business day (unique: transactions_business_date_code_key). */
+export async function findTransactionByTicket(
+  db: Kysely<DB>,
+  businessDate: string,
+  code: string,
+): Promise<TransactionRow | undefined> {
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('business_date', '=', businessDate)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
 /** The transaction, locked until the surrounding database transaction ends. */
 export async function lockTransaction(
   db: Kysely<DB>,

@@ -1,4 +1,4 @@
-import type { TransactionEvent, TransactionView } from '@spaflow/domain';
+import { businessDateOf, type TransactionEvent, type TransactionView } from '@spaflow/domain';
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -18,7 +18,9 @@ export function AuditTab({ token }: { token: string }) {
       new Date(iso),
     );
   const [input, setInput] = useState('');
+  const [day, setDay] = useState(() => businessDateOf(Date.now(), shop.timeZone));
   const [inputError, setInputError] = useState<string | null>(null);
+  const [looking, setLooking] = useState(false);
   const [id, setId] = useState<number | null>(null);
 
   const events = useQuery({
@@ -36,19 +38,39 @@ export function AuditTab({ token }: { token: string }) {
     retry: false,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const text = input.trim().replace(/^#/, '');
-    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
-      setInputError(t('audit.invalidId'));
-      return;
-    }
-    setInputError(null);
-    const next = Number(text);
+  const show = (next: number) => {
     if (next === id) {
       void events.refetch();
       void transaction.refetch();
     } else setId(next);
+  };
+
+  /** "0012" is a ticket on the chosen day (codes start again every day); "#57" is transaction 57. */
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = input.trim();
+    const byId = /^#(\d{1,9})$/.exec(text);
+    if (!byId && !/^\d{1,9}$/.test(text)) {
+      setInputError(t('audit.invalidTicket'));
+      return;
+    }
+    setInputError(null);
+    if (byId) {
+      show(Number(byId[1]));
+      return;
+    }
+    setLooking(true);
+    try {
+      const query = new URLSearchParams({ date: day, code: text });
+      const found = await apiRequest<{ transaction: TransactionView }>('GET', `/api/admin/transactions?${query}`, {
+        token,
+      });
+      show(found.transaction.id);
+    } catch (failure) {
+      setInputError(errorMessage(failure));
+    } finally {
+      setLooking(false);
+    }
   };
 
   const actor = (event: TransactionEvent) => event.actor.displayName ?? t(`audit.actorTypes.${event.actor.type}`);
@@ -57,20 +79,27 @@ export function AuditTab({ token }: { token: string }) {
   return (
     <Stack maw={1000}>
       <Text c="dimmed">{t('audit.intro')}</Text>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Group align="flex-start">
           <TextInput
-            label={t('audit.transactionId')}
-            description={t('audit.transactionIdHint')}
+            label={t('audit.ticket')}
+            description={t('audit.ticketHint')}
             value={input}
             onChange={(event) => setInput(event.currentTarget.value)}
             error={inputError}
-            inputMode="numeric"
             required
             w={420}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
-          <Button type="submit" mt={25} loading={events.isFetching}>
+          <TextInput
+            type="date"
+            label={t('audit.day')}
+            value={day}
+            onChange={(event) => setDay(event.currentTarget.value)}
+            required
+            w={180}
+          />
+          <Button type="submit" mt={25} loading={looking || events.isFetching}>
             {t('audit.show')}
           </Button>
         </Group>
