@@ -178,6 +178,16 @@ export class FloorClient {
     this.options.onChange?.(this);
   }
 
+  /**
+   * The answer to this station's own request (a claim, a payment): shown at once, by the same rule as an
+   * event (only if newer than what is held), so the socket's copy of that step or a later one supersedes it.
+   */
+  applyAnswer(transaction: TransactionView): void {
+    if (this.#hasNewer(transaction)) return;
+    this.transactions.set(transaction.id, transaction);
+    this.options.onChange?.(this);
+  }
+
   close(): void {
     clearTimeout(this.#gapTimer);
     this.socket.disconnect();
@@ -220,10 +230,15 @@ export class FloorClient {
     while (this.#ahead.delete(this.#contiguousSeq + 1)) this.#contiguousSeq++;
   }
 
+  #hasNewer(transaction: TransactionView): boolean {
+    const held = this.transactions.get(transaction.id);
+    return held !== undefined && held.version >= transaction.version;
+  }
+
   #applyTransaction(event: TransactionUpdated): void {
     this.#seen(event.seq);
+    if (this.#hasNewer(event.transaction)) return;
     const held = this.transactions.get(event.transaction.id);
-    if (held && held.version >= event.transaction.version) return;
     if (this.options.hearsEveryStep && held && event.transaction.version > held.version + 1) {
       this.resync().catch(() => undefined);
     }

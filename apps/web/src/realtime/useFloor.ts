@@ -31,6 +31,8 @@ export type Floor = {
   ready: boolean;
   /** Reloads the whole picture now. */
   reload: () => Promise<void>;
+  /** Shows the answer to this station's own request at once, until the socket brings that step or a later one. */
+  remember: (transaction: TransactionView) => void;
 };
 
 type FloorView = Pick<Floor, 'transactions' | 'rooms' | 'staff'>;
@@ -91,6 +93,7 @@ export function useFloor(token: string | null, feed: FloorFeed): Floor {
   const reload = useCallback(async () => {
     await clientRef.current?.reload();
   }, []);
+  const remember = useCallback((transaction: TransactionView) => clientRef.current?.applyAnswer(transaction), []);
 
-  return { ...view, connected, ready, reload };
+  return { ...view, connected, ready, reload, remember };
 }

@@ -39,22 +39,11 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
   const floor = useFloor(token, CASHIER_FEED);
   const [historyOpened, history] = useDisclosure(false);
 
-  // Answers to this station's own actions show at once; the socket's copy wins when it is newer. An answer
-  // never adds a customer to the queue by itself: who waits there is the live picture's to say (after a
-  // reload it may have been claimed elsewhere in between).
-  const [answered, setAnswered] = useState<ReadonlyMap<number, TransactionView>>(new Map());
-  const transactions = useMemo(() => {
-    const merged = new Map(floor.transactions.map((transaction) => [transaction.id, transaction]));
-    for (const [id, transaction] of answered) {
-      const live = merged.get(id);
-      if (live ? live.version < transaction.version : transaction.status !== 'awaiting_payment') {
-        merged.set(id, transaction);
-      }
-    }
-    return merged;
-  }, [floor.transactions, answered]);
-  const remember = (transaction: TransactionView) =>
-    setAnswered((previous) => new Map(previous).set(transaction.id, transaction));
+  const { remember } = floor;
+  const transactions = useMemo(
+    () => new Map(floor.transactions.map((transaction) => [transaction.id, transaction])),
+    [floor.transactions],
+  );
 
   const queue = useMemo(
     () =>

@@ -36,21 +36,7 @@ function TherapistStation({ session, signOut }: { session: StaffSession; signOut
   const action = useAction();
   const me = session.user.id;
 
-  // Answers of this station's own requests, kept until the socket's copy catches up (same version or newer).
-  const [answered, setAnswered] = useState<ReadonlyMap<number, TransactionView>>(new Map());
-  const remember = useCallback((transaction: TransactionView) => {
-    setAnswered((previous) => new Map(previous).set(transaction.id, transaction));
-  }, []);
-
-  const transactions = useMemo(() => {
-    const merged = new Map<number, TransactionView>();
-    for (const transaction of floor.transactions) merged.set(transaction.id, transaction);
-    for (const transaction of answered.values()) {
-      const live = merged.get(transaction.id);
-      if (!live || live.version < transaction.version) merged.set(transaction.id, transaction);
-    }
-    return [...merged.values()];
-  }, [floor.transactions, answered]);
+  const { transactions, remember } = floor;
 
   const current = transactions.find((item) => isHeld(item.status) && item.therapist?.id === me) ?? null;
   const queue = useMemo(
