@@ -206,6 +206,27 @@ describe.each(testEngines())('real-time events on %s', (engine) => {
     kiosk.close();
   });
 
+  it('a station’s own answer shows at once, and never over a newer step the socket brought', async () => {
+    const ticket = await createSelection(t.api, [
+      { classificationId: menu.get('Swedish 60 minutes')!.classificationId },
+    ]);
+    await expectOk(t.api.post(`/api/transactions/${ticket.id}/confirm`, undefined, ticket.token));
+    const station = new FloorClient({ url: t.api.baseUrl, token: tokens.therapist1! });
+    await station.connect();
+    const claimed = (await expectOk(t.api.post(`/api/transactions/${ticket.id}/claim`, {}, tokens.therapist1)))
+      .transaction;
+    station.applyAnswer(claimed);
+    expect(station.transactions.get(ticket.id)?.status).toBe('therapist_confirmed');
+    await expectOk(t.api.post(`/api/transactions/${ticket.id}/start`, undefined, tokens.therapist1));
+    await eventually(() => station.transactions.get(ticket.id)?.status === 'in_service', 'the start event');
+    station.applyAnswer(claimed); // a late copy of the older answer
+    expect(station.transactions.get(ticket.id)).toMatchObject({ status: 'in_service', version: claimed.version + 1 });
+    // Leave therapist1 and the room free for the tests after this one.
+    await expectOk(t.api.post(`/api/transactions/${ticket.id}/finish`, undefined, tokens.therapist1));
+    await expectOk(t.api.post(`/api/rooms/${claimed.room.id}/ready`, undefined, tokens.therapist1));
+    station.close();
+  });
+
   it('sends nothing for a refused or rolled-back change', async () => {
     const monitor = await connect(tokens.monitor1);
     const waiting = await createSelection(t.api, [
