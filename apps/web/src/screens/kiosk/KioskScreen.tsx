@@ -25,6 +25,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { catalogQuery } from '../../api/catalog';
 import { ApiError, apiRequest, errorMessage } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 import { Cart } from './Cart';
@@ -39,12 +40,6 @@ const IDLE_MS = 3 * 60 * 1000;
 const IDLE_COUNTDOWN_SECONDS = 30;
 
 type Created = { transaction: TransactionView; customerToken: string };
-
-const catalogQuery = {
-  queryKey: ['catalog'],
-  queryFn: () => apiRequest<Catalog>('GET', '/api/catalog'),
-  staleTime: 60_000,
-};
 
 /** Cancels a selection left on the server (best effort: the server's sweeper expires it otherwise). */
 function dropDraft(draft: Draft | null): void {

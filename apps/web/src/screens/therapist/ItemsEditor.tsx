@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../api/shop';
-import { therapistApi } from './api';
+import { catalogQuery } from '../../api/catalog';
 import type { Action } from './useAction';
 
 /** The services of the customer in hand; while it may change (lifecycle), add, remove or change counts. */
@@ -21,12 +21,7 @@ export function ItemsEditor({
 }) {
   const { t } = useTranslation('therapist');
   const format = useFormat();
-  const catalog = useQuery({
-    queryKey: ['catalog'],
-    queryFn: therapistApi.catalog,
-    enabled: editable,
-    staleTime: 60_000,
-  });
+  const catalog = useQuery({ ...catalogQuery, enabled: editable });
   const [adding, setAdding] = useState<string | null>(null);
 
   const options = useMemo(

@@ -1,7 +1,5 @@
 import {
   THERAPIST_HELD_STATUSES,
-  catalogSchema,
-  type Catalog,
   type QueueSnapshot,
   type CartItemInput,
   type RoomView,
@@ -62,5 +60,4 @@ export const therapistApi = {
     apiRequest<{ status: 'available' | 'on_break' }>('POST', '/api/therapist/status', { token, body: { status } }),
   history: (token: string) =>
     apiRequest<{ transactions: TransactionView[] }>('GET', '/api/therapist/history', { token }),
-  catalog: async (): Promise<Catalog> => catalogSchema.parse(await apiRequest('GET', '/api/catalog')),
 };
