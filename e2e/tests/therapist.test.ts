@@ -241,4 +241,28 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
     expect(cancelled.transaction).toMatchObject({ status: 'cancelled', cancelReason: 'no_show' });
     expect(station.problems).toEqual([]);
   });
+
+  it('goes back to the sign-in at once when the therapist is deactivated elsewhere', async () => {
+    const { page } = station;
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    if (await signOut.isVisible()) await signOut.click();
+    await page.getByLabel('Username').fill('therapist4');
+    await page.locator('input[type=password]').fill('password123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('connection').getByText('Live').waitFor();
+
+    const admin = await login('admin');
+    const { staff } = await api<{ staff: { id: number; username: string }[] }>(
+      'GET',
+      '/api/admin/staff',
+      undefined,
+      admin,
+    );
+    const therapist4 = staff.find((member) => member.username === 'therapist4')!;
+    await api('PATCH', `/api/admin/staff/${therapist4.id}`, { active: false }, admin);
+    // No click, no reload: the station learns it from the socket and signs out by itself.
+    await page.getByRole('heading', { name: 'Therapist sign-in' }).waitFor({ timeout: 5_000 });
+    await api('PATCH', `/api/admin/staff/${therapist4.id}`, { active: true }, admin);
+    expect(station.problems).toEqual([]);
+  });
 });

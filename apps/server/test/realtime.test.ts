@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { FloorClient } from '@spaflow/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import type { Change } from '../src/realtime/changes.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { testConfig } from './support/config.js';
+import { ApiClient } from './support/http.js';
 import { testEngines } from './support/databases.js';
 import { catalogIndex, createSelection, expectOk, type CatalogIndex } from './support/floor.js';
 import { eventually, handshakeResult, listen, type Listener } from './support/sockets.js';
@@ -361,6 +364,54 @@ describe('real-time limits (sqlite)', () => {
     await eventually(() => monitor.heard.some((heard) => heard.seq === created.seq), 'the good change after it');
     expect(monitor.heard.map((heard) => [heard.seq, heard.transactionId])).toEqual([[created.seq, ticket.id]]);
     monitor.close();
+  });
+
+  it('a station comes back by itself after the server restarts, and catches up', async () => {
+    // A node of its own on a fixed port, to stop and start again on the same address and database.
+    const startNode = async (port: number) => {
+      const app = await buildApp({
+        config: testConfig(t.testDb.target),
+        database: t.testDb.connect(),
+        clock: t.clock,
+      });
+      await app.listen({ host: '127.0.0.1', port });
+      return app;
+    };
+    const first = await startNode(0);
+    const port = (first.server.address() as { port: number }).port;
+    const base = `http://127.0.0.1:${port}`;
+    const monitorToken = await t.api.login('monitor1');
+    const station = new FloorClient({ url: base, token: monitorToken, hearsEveryStep: true, hearsEverySeq: true });
+    await station.connect();
+
+    await first.close(); // a deploy: the node stops…
+    await eventually(() => !station.socket.connected, 'the station to notice');
+    // …another node (same database) takes a customer meanwhile…
+    const whileDown = await createSelection(t.api, [
+      { classificationId: (await catalogIndex(t.api)).get('Swedish 60 minutes')!.classificationId },
+    ]);
+    const second = await startNode(port); // …and it comes back
+    await eventually(() => station.socket.connected, 'the station to reconnect by itself', 15_000);
+    await eventually(() => station.transactions.has(whileDown.id), 'the station to catch up on what it missed');
+    const restarted = new ApiClient(base);
+    const ticket = await createSelection(restarted, [
+      { classificationId: (await catalogIndex(restarted)).get('Swedish 60 minutes')!.classificationId },
+    ]);
+    await eventually(() => station.transactions.has(ticket.id), 'the station to hear what happens next');
+    station.close();
+    await second.close();
+  });
+
+  it('a station whose session ends is told so, and stays out', async () => {
+    const token = await t.api.login('monitor1');
+    const refusals: string[] = [];
+    const station = new FloorClient({ url: t.api.baseUrl, token, onRefused: (code) => refusals.push(code) });
+    await station.connect();
+    await expectOk(t.api.post('/api/auth/logout', undefined, token), 204);
+    await eventually(() => refusals.length > 0, 'the refusal');
+    expect(refusals).toEqual(['unauthenticated']);
+    expect(station.socket.connected).toBe(false);
+    station.close();
   });
 
   it('disconnects a client that floods the server', async () => {

@@ -11,6 +11,9 @@ import {
 } from '@spaflow/domain';
 import { io, type Socket } from 'socket.io-client';
 
+/** How long a dismissed client waits before knocking again (its token is checked at the door). */
+const DISMISSED_RETRY_MS = 1000;
+
 /** How long a missing seq may stay missing (in flight from another node) before the client resyncs. */
 const GAP_GRACE_MS = 2000;
 
@@ -44,6 +47,11 @@ export type FloorClientOptions = {
    * resyncs from the first missing one instead of from the newest seen.
    */
   hearsEverySeq?: boolean;
+  /**
+   * The server refused this client's token (logged out, deactivated, expired): the station should sign out.
+   * The client stays disconnected.
+   */
+  onRefused?: (code: string) => void;
 };
 
 /**
@@ -65,6 +73,7 @@ export class FloorClient {
   #queueSeq = 0;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   #connectedOnce = false;
+  #closed = false;
 
   constructor(private readonly options: FloorClientOptions) {
     this.socket = io(options.url, {
@@ -103,6 +112,20 @@ export class FloorClient {
       // The whole picture again; a client without a snapshot to load asks for a replay instead.
       if (this.options.loadSnapshot) this.reload().catch(() => undefined);
       else void this.#resyncWhileConnected();
+    });
+    this.socket.on('disconnect', (reason) => {
+      // The server dismisses a connection on logout, deactivation, token expiry or a flood, and a dismissed
+      // client does not reconnect by itself. One that still holds a valid token is let back in (and
+      // resyncs); one that does not is refused at the handshake, and onRefused says so.
+      if (reason === 'io server disconnect') {
+        setTimeout(() => {
+          if (!this.#closed) this.socket.connect();
+        }, DISMISSED_RETRY_MS);
+      }
+    });
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      const code = error.data?.code;
+      if (code === 'unauthenticated' || code === 'forbidden_origin') this.options.onRefused?.(code);
     });
     this.socket.on('connect', () => {
       const reconnect = this.#connectedOnce;
@@ -189,6 +212,7 @@ export class FloorClient {
   }
 
   close(): void {
+    this.#closed = true;
     clearTimeout(this.#gapTimer);
     this.socket.disconnect();
   }

@@ -319,7 +319,10 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     unsubscribeChanges();
     unsubscribeRevocations();
     await draining;
-    io.local.disconnectSockets(true);
+    // Close the connections without dismissing the clients (a dismissed socket.io client never reconnects):
+    // like after a network drop, each station comes back by itself, to another node or to this one when
+    // it is up again, and resyncs.
+    io.engine.close();
   });
   app.addHook('onClose', async () => {
     await io.close();

@@ -29,6 +29,11 @@ export function onUnauthenticated(listener: (token: string) => void): () => void
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** The server refused this token (an HTTP 401, or the socket's handshake): whoever holds it signs out. */
+export function reportUnauthenticated(token: string): void {
+  for (const listener of unauthenticatedListeners) listener(token);
+}
+
 /** Sends one API request and returns its JSON answer; any refusal becomes an ApiError with the server's code. */
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
@@ -65,8 +70,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     body.error?.message ?? `The server answered ${response.status}.`,
     body.error?.issues ?? [],
   );
-  if (response.status === 401 && options.token)
-    for (const listener of unauthenticatedListeners) listener(options.token);
+  if (response.status === 401 && options.token) reportUnauthenticated(options.token);
   throw error;
 }
 

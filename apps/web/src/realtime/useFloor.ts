@@ -1,6 +1,7 @@
 import { FloorClient, type FloorSnapshot } from '@spaflow/client';
 import type { RoomView, Snapshot, StaffView, TransactionView } from '@spaflow/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { reportUnauthenticated } from '../api/http';
 
 /** The monitor snapshot as a FloorClient's picture: every open transaction, the rooms and the staff, at its seq. */
 export function floorOfSnapshot(snapshot: Snapshot): FloorSnapshot {
@@ -56,6 +57,8 @@ export function useFloor(token: string | null, feed: FloorFeed): Floor {
       loadSnapshot: () => feed.loadSnapshot(token),
       ...(feed.hearsEveryStep ? { hearsEveryStep: true } : {}),
       ...(feed.hearsEverySeq ? { hearsEverySeq: true } : {}),
+      // Logged out elsewhere, deactivated or expired: the station signs out (as after an HTTP 401).
+      onRefused: () => reportUnauthenticated(token),
       onChange: (changed) =>
         setView({
           transactions: [...changed.transactions.values()],
