@@ -15,13 +15,12 @@ import { z } from 'zod';
 import type { Services } from '../app.js';
 import type { Principal } from '../modules/auth/principal.js';
 import { listStaffViews } from '../modules/monitor/monitor.service.js';
-import { estimateQueueWaits } from '../modules/queue/wait-estimates.js';
+import { estimateQueueWaits, therapistQueuePositions } from '../modules/queue/wait-estimates.js';
 import { listRooms } from '../modules/rooms/rooms.service.js';
 import { presentTransaction } from '../modules/transactions/transactions.presenter.js';
 import {
   findTransaction,
   latestSeq,
-  listTherapistQueueDurations,
   listEventsOfTransactions,
   listEventsSince,
   type TransactionRow,
@@ -221,7 +220,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     const needsEstimates = committed.some(
       (change) => change.kind === 'transaction' && change.row.status === 'pending_therapist',
     );
-    let queue = needsEstimates ? await readQueue().catch(() => undefined) : undefined;
+    let queue = needsEstimates ? await therapistQueuePositions(services.context).catch(() => undefined) : undefined;
     const estimatedWaits = queue?.estimatedWaits;
     for (const change of committed) {
       // A change that cannot be presented (its reads failed) must not hold back the rest of the batch;
@@ -236,7 +235,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
       });
     }
     if (committed.some(movesTherapistQueue)) {
-      queue ??= await readQueue().catch(() => undefined);
+      queue ??= await therapistQueuePositions(services.context).catch(() => undefined);
       if (queue) emitQueueMoved(queue);
     }
   }
@@ -246,19 +245,6 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     if (change.kind === 'staff') return true;
     if (change.kind !== 'transaction') return false;
     return [change.from, change.to].some((status) => status !== null && THERAPIST_QUEUE_STATUSES.includes(status));
-  }
-
-  async function readQueue() {
-    const db = services.context.database.db;
-    const seq = await latestSeq(db);
-    const waiting = await listTherapistQueueDurations(db);
-    const estimatedWaits = (await estimateQueueWaits(services.context, waiting)).byTransaction;
-    const positions = waiting.map((row, index) => ({
-      transactionId: row.id,
-      queuePosition: index + 1,
-      estimatedWaitSeconds: estimatedWaits.get(row.id) ?? null,
-    }));
-    return { seq, positions, estimatedWaits };
   }
 
   function emitQueueMoved({ seq, positions }: { seq: number; positions: QueueMoved['positions'] }) {

@@ -1,8 +1,9 @@
-import { businessDateOf, estimateWaits, type WaitEstimate } from '@spaflow/domain';
+import { businessDateOf, estimateWaits, type QueueMoved, type WaitEstimate } from '@spaflow/domain';
 import type { ServiceContext } from '../../context.js';
 import { dayServiceFigures, listTherapistsOnFloor } from '../monitor/monitor.repository.js';
 import {
   countAhead,
+  latestSeq,
   listTherapistQueueDurations,
   type TransactionRow,
 } from '../transactions/transactions.repository.js';
@@ -50,4 +51,20 @@ export async function estimateWaitOf(
   if (ahead === null) return new Map();
   const upToIt = await listTherapistQueueDurations(context.database.db, ahead + 1);
   return (await estimateQueueWaits(context, upToIt)).byTransaction;
+}
+
+/** Every waiting ticket's place and estimated wait, as of `seq` (read first): what queue_moved tells. */
+export async function therapistQueuePositions(
+  context: ServiceContext,
+): Promise<QueueMoved & { estimatedWaits: ReadonlyMap<number, number> }> {
+  const db = context.database.db;
+  const seq = await latestSeq(db);
+  const waiting = await listTherapistQueueDurations(db);
+  const estimatedWaits = (await estimateQueueWaits(context, waiting)).byTransaction;
+  const positions = waiting.map((row, index) => ({
+    transactionId: row.id,
+    queuePosition: index + 1,
+    estimatedWaitSeconds: estimatedWaits.get(row.id) ?? null,
+  }));
+  return { seq, positions, estimatedWaits };
 }
