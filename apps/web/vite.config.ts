@@ -19,5 +19,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
+    // Modules run in source order whatever chunk they land in: main.tsx's first import (csp-safe-zod)
+    // must run before any shared chunk defines a schema.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
 });

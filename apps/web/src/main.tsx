@@ -1,3 +1,4 @@
+import './csp-safe-zod';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
@@ -6,13 +7,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import './i18n';
 import { router } from './router';
 import { theme } from './theme';
-
-// The screens' CSP allows no eval; zod would otherwise probe for it (and log a CSP error) before parsing.
-z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   defaultOptions: {

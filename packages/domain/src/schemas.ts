@@ -76,5 +76,6 @@ export const shopSettingsSchema = z.object({
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
-/** The screens the server serves (each a route of the web app). */
-export const STATION_PATHS = ['/', '/kiosk', '/therapist', '/cashier', '/monitor', '/admin'] as const;
+/** The station screens, each a route of the web app, served by the server at `/<station>` (and `/`, the list). */
+export const STATIONS = ['kiosk', 'therapist', 'cashier', 'monitor', 'admin'] as const;
+export const STATION_PATHS = ['/', ...STATIONS.map((station) => `/${station}` as const)];

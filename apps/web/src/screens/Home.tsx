@@ -1,8 +1,7 @@
 import { Card, Container, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { STATIONS } from '@spaflow/domain';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-
-const STATIONS = ['kiosk', 'therapist', 'cashier', 'monitor', 'admin'] as const;
 
 /** The front door: one card per station. */
 export function Home() {
