@@ -51,6 +51,10 @@ export const common = {
     save: 'Save',
     back: 'Back',
   },
+  duration: {
+    minutes: '{{minutes}} min',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
+  },
   language: {
     choose: 'Language',
     /** Each language named in its own words, so a customer finds theirs whatever is showing. */

@@ -54,6 +54,10 @@ export const common: Messages<typeof en> = {
     save: 'I-save',
     back: 'Bumalik',
   },
+  duration: {
+    minutes: '{{minutes}} min',
+    hoursMinutes: '{{hours}} oras {{minutes}} min',
+  },
   language: {
     choose: 'Wika',
     names: { en: 'English', fil: 'Filipino' },
