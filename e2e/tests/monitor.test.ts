@@ -327,11 +327,7 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
     await usePseudoLanguage(page);
     await column(page, '⟦Waiting⟧').locator('[data-ticket]').first().waitFor();
     const staffAndMenu = await api<{ staff: { displayName: string }[] }>('GET', '/api/admin/staff', 'admin');
-    const data = [
-      ...staffAndMenu.staff.map((person) => person.displayName),
-      ...catalogServices,
-      'SpaFlow',
-    ];
+    const data = [...staffAndMenu.staff.map((person) => person.displayName), ...catalogServices, 'SpaFlow'];
     const leftovers = await untranslatedText(page, [/^C\d$/]);
     expect(leftovers.filter((text) => !data.some((name) => text.includes(name)))).toEqual([]);
 
