@@ -37,6 +37,8 @@ export type TherapistsTable = {
   account_id: number;
   home_room_id: number | null;
   status: 'available' | 'on_break';
+  /** Overrides the services' commission percent for this therapist; null: the service's applies. */
+  commission_percent: number | null;
 };
 
 export type CashiersTable = {
@@ -72,6 +74,8 @@ export type ServicesTable = {
   name: string;
   description: string;
   sort_order: number;
+  /** Whole percent (0–100) of the service's net sales that the therapist earns. */
+  commission_percent: Generated<number>;
   active: Flag;
   created_at: EpochMs;
   updated_at: EpochMs;
@@ -154,6 +158,23 @@ export type PaymentsTable = {
   change_amount: number | null;
   reference: string | null;
   created_at: EpochMs;
+  /** The drawer a cash payment went into (migration 0005); null for card and e-wallet. */
+  drawer_id: number | null;
+};
+
+/** A cashier's till (migration 0005): opening float to counted close. Its cash figures are read from the rows. */
+export type DrawersTable = {
+  id: Id;
+  cashier_id: number;
+  /** Equal to cashier_id while open, null once closed: unique, one open drawer per cashier. */
+  open_cashier_id: number | null;
+  /** The cashier's counter when the drawer was opened. */
+  counter: string | null;
+  opening_float: number;
+  opened_at: EpochMs;
+  closed_at: EpochMs | null;
+  counted_cash: number | null;
+  note: string | null;
 };
 
 export type TransactionEventsTable = {
@@ -208,6 +229,7 @@ export type DB = {
   transaction_events: TransactionEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   login_failures: LoginFailuresTable;
+  drawers: DrawersTable;
 };
 
 export type AccountRow = Selectable<AccountsTable>;
