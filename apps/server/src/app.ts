@@ -147,7 +147,9 @@ export async function buildApp({
   await app.register(shopRoutes(config), { prefix: '/api/shop' });
   await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
   await app.register(transactionsRoutes(services.transactions), { prefix: '/api/transactions' });
-  await app.register(paymentsRoutes(services.payments), { prefix: '/api/transactions' });
+  await app.register(paymentsRoutes(services.payments, config.testPaymentAnswerDelayMs), {
+    prefix: '/api/transactions',
+  });
   await app.register(queueRoutes(services.queue), { prefix: '/api' });
   await app.register(roomsRoutes(services.rooms), { prefix: '/api/rooms' });
   await app.register(adminRoutes(services.context), { prefix: '/api/admin' });

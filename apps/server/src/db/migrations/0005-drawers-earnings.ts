@@ -6,7 +6,8 @@ import { tableBuilders } from './tables.js';
 /**
  * Cash-up and earnings. A drawer is a cashier's till from opening float to counted close; every cash payment
  * records the drawer it went into. `open_cashier_id` equals `cashier_id` while the drawer is open and is null
- * once closed: unique, so one open drawer per cashier is a database fact. Commission is a whole percent of
+ * once closed: unique, so one open drawer per cashier is a database fact. A cash refund records the drawer it
+ * was paid from. Commission is a whole percent of
  * net sales, per service, with an optional override per therapist.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -33,6 +34,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('drawer_id', 'integer', (col) => col.references('drawers.id'))
     .execute();
   await db.schema.createIndex('payments_drawer_idx').on('payments').column('drawer_id').execute();
+  await db.schema
+    .alterTable('refunds')
+    .addColumn('drawer_id', 'integer', (col) => col.references('drawers.id'))
+    .execute();
+  await db.schema.createIndex('refunds_drawer_idx').on('refunds').column('drawer_id').execute();
 
   await db.schema
     .alterTable('services')
@@ -52,6 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('therapists').dropColumn('commission_percent').execute();
   await db.schema.alterTable('services').dropColumn('commission_percent').execute();
+  await db.schema.dropIndex('refunds_drawer_idx').on('refunds').execute();
+  await db.schema.alterTable('refunds').dropColumn('drawer_id').execute();
   await db.schema.dropIndex('payments_drawer_idx').on('payments').execute();
   await db.schema.alterTable('payments').dropColumn('drawer_id').execute();
   await db.schema.dropTable('drawers').execute();
