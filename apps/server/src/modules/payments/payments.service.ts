@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Change } from '../../realtime/changes.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
+import { drawerForCashPayment } from '../drawers/drawers.service.js';
 import { hashRequest, type IdempotencyService, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { authorizeStep, assertMayRead } from '../transactions/transactions.policy.js';
@@ -81,6 +82,10 @@ export class PaymentsService {
     if (input.method === 'cash' && (input.tendered ?? 0) < input.amount) {
       throw new AppError('insufficient_tendered', 'The cash handed over is less than the amount to apply.');
     }
+    const drawerId =
+      input.method === 'cash'
+        ? await drawerForCashPayment(tx, this.context.database.engine, principal.accountId)
+        : null;
     const now = this.context.clock.now();
     const paymentId = await insertPayment(tx, {
       transaction_id: id,
@@ -91,6 +96,7 @@ export class PaymentsService {
       change_amount: input.method === 'cash' ? (input.tendered ?? input.amount) - input.amount : null,
       reference: input.reference ?? null,
       created_at: now,
+      drawer_id: drawerId,
     });
     const completes = action === 'payment_complete';
     const row = await recordStep(tx, {
