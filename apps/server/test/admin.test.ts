@@ -27,6 +27,7 @@ const ADMIN_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['PATCH', '/api/admin/rooms/{id}', { outOfService: true }],
   ['GET', '/api/admin/transactions/{id}/events'],
   ['GET', '/api/admin/transactions'],
+  ['GET', '/api/admin/drawers'],
 ];
 
 describe.each(testEngines())('admin API on %s', (engine) => {
