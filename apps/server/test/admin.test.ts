@@ -27,6 +27,9 @@ const ADMIN_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['PATCH', '/api/admin/rooms/{id}', { outOfService: true }],
   ['GET', '/api/admin/transactions/{id}/events'],
   ['GET', '/api/admin/transactions'],
+  ['GET', '/api/admin/discounts'],
+  ['POST', '/api/admin/discounts', { name: 'Refused', kind: 'percent', value: 10 }],
+  ['PATCH', '/api/admin/discounts/{id}', { active: false }],
   ['GET', '/api/admin/drawers'],
 ];
 
@@ -61,6 +64,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       transactions: await db.selectFrom('transactions').selectAll().orderBy('id').execute(),
       items: await db.selectFrom('transaction_items').selectAll().orderBy('id').execute(),
       events: await db.selectFrom('transaction_events').selectAll().orderBy('id').execute(),
+      discountTypes: await db.selectFrom('discount_types').selectAll().orderBy('id').execute(),
     };
   }
 
@@ -853,6 +857,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'selecting',
         at: at(now - 120_000),
         actor: { type: 'customer', id: null, displayName: null },
+        detail: null,
       },
       {
         action: 'customer_confirm_selection',
@@ -860,6 +865,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'pending_therapist',
         at: at(now - 60_000),
         actor: { type: 'customer', id: null, displayName: null },
+        detail: null,
       },
       {
         action: 'therapist_confirm',
@@ -867,6 +873,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'therapist_confirmed',
         at: at(now),
         actor: { type: 'staff', id: therapist2.id, displayName: 'Jose Reyes' },
+        detail: null,
       },
       {
         action: 'release',
@@ -874,6 +881,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'pending_therapist',
         at: at(now),
         actor: { type: 'staff', id: therapist2.id, displayName: 'Jose Reyes' },
+        detail: null,
       },
       {
         action: 'cancel',
@@ -881,6 +889,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'cancelled',
         at: at(now),
         actor: { type: 'staff', id: adminId, displayName: 'Shop Admin' },
+        detail: null,
       },
     ]);
     const seqs = events.map((event: any) => event.seq);

@@ -5,6 +5,8 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   amount_exceeds_balance: 400,
+  amount_exceeds_refundable: 400,
+  discount_exceeds_total: 400,
   insufficient_tendered: 400,
   idempotency_key_required: 400,
   unauthenticated: 401,
@@ -17,6 +19,9 @@ export const ERROR_STATUS = {
   active_transaction_exists: 409,
   therapist_on_break: 409,
   idempotency_in_flight: 409,
+  payment_started: 409,
+  discount_already_applied: 409,
+  payment_voided: 409,
   drawer_closed: 409,
   drawer_already_open: 409,
   payload_too_large: 413,

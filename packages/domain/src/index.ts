@@ -6,6 +6,7 @@ export * from './roles.js';
 export * from './schemas.js';
 export * from './transactions.js';
 export * from './payments.js';
+export * from './discounts.js';
 export * from './drawers.js';
 export * from './earnings.js';
 export * from './wait-estimate.js';
