@@ -27,6 +27,10 @@ const ADMIN_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['PATCH', '/api/admin/rooms/{id}', { outOfService: true }],
   ['GET', '/api/admin/transactions/{id}/events'],
   ['GET', '/api/admin/transactions'],
+  ['GET', '/api/admin/discounts'],
+  ['POST', '/api/admin/discounts', { name: 'Refused', kind: 'percent', value: 10 }],
+  ['PATCH', '/api/admin/discounts/{id}', { active: false }],
+  ['GET', '/api/admin/drawers'],
 ];
 
 describe.each(testEngines())('admin API on %s', (engine) => {
@@ -60,6 +64,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       transactions: await db.selectFrom('transactions').selectAll().orderBy('id').execute(),
       items: await db.selectFrom('transaction_items').selectAll().orderBy('id').execute(),
       events: await db.selectFrom('transaction_events').selectAll().orderBy('id').execute(),
+      discountTypes: await db.selectFrom('discount_types').selectAll().orderBy('id').execute(),
     };
   }
 
@@ -114,7 +119,8 @@ describe.each(testEngines())('admin API on %s', (engine) => {
     // …and the admin gets through on each of them (the ticket lookup: to "no such ticket" on an empty day).
     for (const [method, template] of ADMIN_ROUTES.filter(([method]) => method === 'GET')) {
       const lookup = template === '/api/admin/transactions';
-      const path = lookup ? `${template}?date=2001-01-01&code=1` : template.replace('{id}', String(customer.id));
+      const query = { '/api/admin/transactions': '?date=2001-01-01&code=1', '/api/admin/drawers': '?date=2001-01-01' };
+      const path = template.replace('{id}', String(customer.id)) + (query[template as keyof typeof query] ?? '');
       expect([path, (await t.api.request(method, path, { token: tokens.admin })).status]).toEqual([
         path,
         lookup ? 404 : 200,
@@ -383,6 +389,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       name: 'Hot Stone',
       description: 'Warm basalt stones.',
       sortOrder: 10,
+      commissionPercent: 0,
       active: true,
     });
     // The same name is fine in another category.
@@ -543,6 +550,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       active: true,
       counter: null,
       homeRoomId: await roomId('101'),
+      commissionPercent: 50,
       status: 'available',
     });
     expect(list.find((m) => m.username === 'cashier1')).toMatchObject({
@@ -576,6 +584,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       active: true,
       counter: null,
       homeRoomId: room102,
+      commissionPercent: null,
       status: 'available',
     });
     const cashier = await expectOk(
@@ -848,6 +857,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'selecting',
         at: at(now - 120_000),
         actor: { type: 'customer', id: null, displayName: null },
+        detail: null,
       },
       {
         action: 'customer_confirm_selection',
@@ -855,6 +865,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'pending_therapist',
         at: at(now - 60_000),
         actor: { type: 'customer', id: null, displayName: null },
+        detail: null,
       },
       {
         action: 'therapist_confirm',
@@ -862,6 +873,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'therapist_confirmed',
         at: at(now),
         actor: { type: 'staff', id: therapist2.id, displayName: 'Jose Reyes' },
+        detail: null,
       },
       {
         action: 'release',
@@ -869,6 +881,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'pending_therapist',
         at: at(now),
         actor: { type: 'staff', id: therapist2.id, displayName: 'Jose Reyes' },
+        detail: null,
       },
       {
         action: 'cancel',
@@ -876,6 +889,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'cancelled',
         at: at(now),
         actor: { type: 'staff', id: adminId, displayName: 'Shop Admin' },
+        detail: null,
       },
     ]);
     const seqs = events.map((event: any) => event.seq);

@@ -13,6 +13,10 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
     t = await startTestApp(engine);
     menu = await catalogIndex(t.api);
     Object.assign(tokens, await t.api.loginAll(['therapist1', 'cashier1', 'cashier2', 'admin']));
+    // Cash goes into an open drawer (drawers.test.ts covers the drawer itself).
+    for (const cashier of [tokens.cashier1, tokens.cashier2]) {
+      await expectOk(t.api.post('/api/cashier/drawer/open', { openingFloat: 0 }, cashier), 201);
+    }
   });
   afterAll(async () => t?.close());
 
@@ -81,6 +85,7 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
     // Mid-split, a cashier (say, after a reload) reads what was paid how; a therapist or the customer may not.
     expect(await expectOk(t.api.get(`/api/transactions/${ticket.id}/payments`, tokens.cashier1))).toEqual({
       payments: [card.body.payment],
+      refunds: [],
     });
     expect((await t.api.get(`/api/transactions/${ticket.id}/payments`, tokens.therapist1)).status).toBe(403);
     expect((await t.api.get(`/api/transactions/${ticket.id}/payments`, ticket.token)).status).toBe(403);

@@ -1,4 +1,5 @@
 import {
+  type EventDetail,
   AppError,
   formatTicketCode,
   bodyIssue,
@@ -64,6 +65,7 @@ import {
   lockCashier,
   lockTherapist,
   setCashierCounter,
+  setTherapistCommission,
   setTherapistHomeRoom,
   updateAccount,
 } from '../staff/staff.repository.js';
@@ -77,7 +79,7 @@ import {
 } from '../transactions/transactions.repository.js';
 
 /** 400 naming the field whose value another row already has. */
-function taken(field: string, description: string): AppError {
+export function taken(field: string, description: string): AppError {
   return new AppError('validation_failed', `${description} is taken.`, [bodyIssue(field, 'taken')]);
 }
 
@@ -90,7 +92,7 @@ function notFound(what: string, id: number, field?: string): AppError {
  * Runs a write whose names were checked beforehand; a writer racing past that check still meets the unique
  * key, and its refusal is answered the same way (the transaction has rolled back by then).
  */
-async function guardUnique<T>(refusal: () => AppError, work: () => Promise<T>): Promise<T> {
+export async function guardUnique<T>(refusal: () => AppError, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -116,6 +118,7 @@ function presentService(row: Selectable<ServicesTable>): AdminServiceView {
     name: row.name,
     description: row.description,
     sortOrder: row.sort_order,
+    commissionPercent: row.commission_percent,
     active: row.active === 1,
   };
 }
@@ -153,6 +156,7 @@ function presentStaff(row: StaffMemberRow): AdminStaffView {
     active: row.active === 1,
     counter: row.role === 'cashier' ? row.counter : null,
     homeRoomId: row.role === 'therapist' ? row.homeRoomId : null,
+    commissionPercent: row.role === 'therapist' ? row.commissionPercent : null,
     status: row.role === 'therapist' ? row.status : null,
   };
 }
@@ -350,6 +354,11 @@ export class AdminService {
           bodyIssue('homeRoomId', 'only therapists have a home room'),
         ]);
       }
+      if (input.commissionPercent !== undefined && role !== 'therapist') {
+        throw new AppError('validation_failed', 'Only therapists earn commission.', [
+          bodyIssue('commissionPercent', 'only therapists earn commission'),
+        ]);
+      }
       if (input.homeRoomId) await assertHomeRoom(tx, input.homeRoomId);
 
       const now = this.now();
@@ -360,6 +369,7 @@ export class AdminService {
       await updateAccount(tx, id, { displayName: input.displayName, passwordHash, active: input.active }, now);
       if (input.counter !== undefined) await setCashierCounter(tx, id, input.counter);
       if (input.homeRoomId !== undefined) await setTherapistHomeRoom(tx, id, input.homeRoomId);
+      if (input.commissionPercent !== undefined) await setTherapistCommission(tx, id, input.commissionPercent);
       changes.push({ kind: 'staff', seq: null, staffId: id });
       return { view: presentStaff((await findStaffMember(tx, id))!), revoked: revoke };
     });
@@ -455,6 +465,7 @@ export class AdminService {
         id: row.actor_id,
         displayName: row.actor_type === 'staff' ? row.actor_display_name : null,
       },
+      detail: row.detail === null ? null : (JSON.parse(row.detail) as EventDetail),
     }));
   }
 }

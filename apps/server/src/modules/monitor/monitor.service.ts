@@ -2,7 +2,7 @@ import { businessDateOf, businessDayRange, type Snapshot, type StaffView } from 
 import type { Kysely } from 'kysely';
 import type { ServiceContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
-import { estimateQueueWaits } from '../queue/wait-estimates.js';
+import { estimateCashierQueueWaits, estimateQueueWaits } from '../queue/wait-estimates.js';
 import { listRooms } from '../rooms/rooms.service.js';
 import { presentTransactions } from '../transactions/transactions.presenter.js';
 import { latestSeq, listQueue } from '../transactions/transactions.repository.js';
@@ -13,8 +13,8 @@ import {
   listPaying,
   listServing,
   listTherapistsOnFloor,
-  revenueBetween,
 } from './monitor.repository.js';
+import { loadSales, revenueOf } from '../reports/reports.service.js';
 
 const seconds = (ms: number | null | undefined): number | null =>
   ms === null || ms === undefined ? null : Math.round(Number(ms) / 1000);
@@ -59,7 +59,7 @@ export class MonitorService {
     const seq = await latestSeq(db);
     const now = this.context.clock.now();
     const businessDate = businessDateOf(now, this.context.config.businessTimeZone);
-    const [waitingRows, servingRows, awaitingRows, payingRows, rooms, staff, today, servedBy, revenue] =
+    const [waitingRows, servingRows, awaitingRows, payingRows, rooms, staff, today, servedBy, sales] =
       await Promise.all([
         listQueue(db, 'therapist'),
         listServing(db),
@@ -69,9 +69,12 @@ export class MonitorService {
         listStaffViews(db),
         dayServiceFigures(db, businessDate),
         dayServedByTherapist(db, businessDate),
-        revenueBetween(db, businessDayRange(businessDate, this.context.config.businessTimeZone)),
+        loadSales(db, businessDayRange(businessDate, this.context.config.businessTimeZone)),
       ]);
-    const estimate = await estimateQueueWaits(this.context, waitingRows);
+    const [estimate, checkoutEstimate] = await Promise.all([
+      estimateQueueWaits(this.context, waitingRows),
+      estimateCashierQueueWaits(this.context, awaitingRows),
+    ]);
     const positions = (rows: readonly { id: number }[]) => new Map(rows.map((row, index) => [row.id, index + 1]));
     const [waiting, serving, awaitingPayment, paying] = await Promise.all([
       presentTransactions(db, waitingRows, 'staff', {
@@ -79,10 +82,12 @@ export class MonitorService {
         estimatedWaits: estimate.byTransaction,
       }),
       presentTransactions(db, servingRows, 'staff'),
-      presentTransactions(db, awaitingRows, 'staff', { queuePositions: positions(awaitingRows) }),
+      presentTransactions(db, awaitingRows, 'staff', {
+        queuePositions: positions(awaitingRows),
+        estimatedWaits: checkoutEstimate.byTransaction,
+      }),
       presentTransactions(db, payingRows, 'staff'),
     ]);
-    const revenueOf = (method: string) => Number(revenue.find((row) => row.method === method)?.amount ?? 0);
     const oldestConfirm = waitingRows.reduce<number | null>(
       (oldest, row) =>
         row.selection_confirmed_at !== null && (oldest === null || row.selection_confirmed_at < oldest)
@@ -108,12 +113,8 @@ export class MonitorService {
         avgServiceSecondsToday: seconds(today.avgServiceMs),
         estimatedWaitSeconds: estimate.newCustomerSeconds,
         servedToday: Number(today.served),
-        revenueToday: {
-          total: revenueOf('cash') + revenueOf('card') + revenueOf('ewallet'),
-          cash: revenueOf('cash'),
-          card: revenueOf('card'),
-          ewallet: revenueOf('ewallet'),
-        },
+        // The day report's net sales so far, by the method its payments used (docs/reports.md).
+        revenueToday: revenueOf(sales),
         servedByTherapist: servedBy.map((row) => ({ therapistId: Number(row.therapist_id), count: Number(row.count) })),
       },
     };
