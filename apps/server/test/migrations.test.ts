@@ -6,7 +6,10 @@ import { runBuilt } from './support/processes.js';
 
 const TABLES = [
   'accounts',
+  'call_outs',
   'cashiers',
+  'customer_tokens',
+  'handoff_codes',
   'idempotency_keys',
   'login_failures',
   'payments',
@@ -52,6 +55,7 @@ describe('migrations', () => {
         '0001-initial',
         '0002-event-snapshots',
         '0003-login-failures',
+        '0006-front-line',
       ]);
       expect(await migrateToLatest(testDb.database)).toEqual([]);
       const shape = await schemaShape(testDb.database);
@@ -67,7 +71,7 @@ describe('migrations', () => {
       );
       expect(nodes.map((node) => [node.code, node.stderr])).toEqual(Array.from({ length: 4 }, () => [0, '']));
       const outputs = nodes.map((node) => node.stdout.trim());
-      expect(outputs.filter((output) => output.startsWith('Applied 3 migration(s)'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.startsWith('Applied 4 migration(s)'))).toHaveLength(1);
       expect(outputs.filter((output) => output.endsWith('is up to date.'))).toHaveLength(3);
       expect(Object.keys(await schemaShape(testDb.database))).toEqual(TABLES);
     });

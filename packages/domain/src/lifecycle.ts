@@ -29,6 +29,7 @@ export const TRANSACTION_ACTIONS = [
   'release',
   'cancel',
   'items_changed',
+  'recall',
 ] as const;
 export type TransactionAction = (typeof TRANSACTION_ACTIONS)[number];
 
@@ -65,6 +66,9 @@ export const LIFECYCLE: readonly Transition[] = [
   { action: 'cancel', from: 'selecting', to: 'cancelled', by: ['owner', 'admin', 'system'] },
   { action: 'cancel', from: 'pending_therapist', to: 'cancelled', by: ['owner', 'admin'] },
   { action: 'cancel', from: 'therapist_confirmed', to: 'cancelled', by: ['assigned_therapist', 'admin'] },
+  // A call-out again (the public board and the customer's phone): no state change, only a recorded event.
+  { action: 'recall', from: 'therapist_confirmed', to: 'therapist_confirmed', by: ['assigned_therapist'] },
+  { action: 'recall', from: 'paying', to: 'paying', by: ['claiming_cashier'] },
 ];
 
 /** The row for `action` from `from`, or undefined: then the action is impossible now, for anyone. */

@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventSnapshots from './migrations/0002-event-snapshots.js';
 import * as loginFailures from './migrations/0003-login-failures.js';
+import * as frontLine from './migrations/0006-front-line.js';
 
 /** Migrations are imported, not read from a folder, so the built server and the tests run the same list. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-event-snapshots': eventSnapshots,
   '0003-login-failures': loginFailures,
+  '0006-front-line': frontLine,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

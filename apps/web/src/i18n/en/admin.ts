@@ -216,6 +216,7 @@ export const admin = {
       release: 'Released',
       cancel: 'Cancelled',
       items_changed: 'Items changed',
+      recall: 'Called again',
     },
     newRecord: 'new',
   },
