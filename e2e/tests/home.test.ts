@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, openStation, screenshot } from '../support/browser.js';
+import { axeFindings, untranslatedText, usePseudoLanguage } from '../support/quality.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 describe.skipIf(!chromiumPath)('the front door', () => {
@@ -29,6 +30,28 @@ describe.skipIf(!chromiumPath)('the front door', () => {
     await screenshot(home.page, 'home');
     await home.page.getByRole('link', { name: /Therapist/ }).click();
     await home.page.waitForURL(`${server.baseUrl}/therapist`);
+    expect(home.problems).toEqual([]);
+    await home.close();
+  });
+
+  it('speaks English or Filipino as this device chooses, accessibly, with every word through i18n', async () => {
+    const home = await openStation(browser, server.baseUrl);
+    const { page } = home;
+    await page.getByRole('heading', { name: 'Kiosk' }).waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.getByText('Filipino').click();
+    await page.getByText('Kusang nag-a-update ang bawat screen', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fil');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Monitor ng floor' }).waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await screenshot(page, 'home-fil');
+
+    await usePseudoLanguage(page);
+    await page.getByRole('heading', { name: '⟦Kiosk⟧' }).waitFor();
+    expect(await untranslatedText(page)).toEqual([]);
     expect(home.problems).toEqual([]);
     await home.close();
   });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, openStation, screenshot, type StationPage } from '../support/browser.js';
+import { axeFindings, layoutProblems, untranslatedText, usePseudoLanguage } from '../support/quality.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 type Txn = {
@@ -28,6 +29,7 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
   let browser: Browser;
   const tokens = new Map<string, string>();
   let classifications: number[] = [];
+  let catalogServices: string[] = [];
 
   /** One API call as a signed-in demo account (or a customer token), failing the test on a refusal. */
   async function api<T>(
@@ -114,6 +116,7 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
     server = await startServer();
     browser = await launchBrowser();
     const catalog = (await (await fetch(`${server.baseUrl}/api/catalog`)).json()) as Catalog;
+    catalogServices = catalog.categories.flatMap((category) => category.services).map((service) => service.name);
     // Short services, so a screen full of tickets uses a mix of durations.
     classifications = catalog.categories
       .flatMap((category) => category.services)
@@ -289,7 +292,13 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
     }));
     expect(size.height).toBeLessThanOrEqual(WALL.height);
     expect(size.width).toBeLessThanOrEqual(WALL.width);
+    expect(await layoutProblems(page, { noScroll: true })).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     await screenshot(page, 'monitor-wall-1920x1080');
+
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    expect(await layoutProblems(page, { noScroll: true })).toEqual([]);
+    await screenshot(page, 'monitor-wall-3840x2160');
 
     await page.setViewportSize(LAPTOP);
     await screenshot(page, 'monitor-laptop-1280x800');
@@ -313,6 +322,18 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
     }).toBe(16);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(WALL.height);
     await screenshot(page, 'monitor-wall-full-queue');
+
+    // Every word on the board comes through i18n; what is left is the shop's own data.
+    await usePseudoLanguage(page);
+    await column(page, '⟦Waiting⟧').locator('[data-ticket]').first().waitFor();
+    const staffAndMenu = await api<{ staff: { displayName: string }[] }>('GET', '/api/admin/staff', 'admin');
+    const data = [
+      ...staffAndMenu.staff.map((person) => person.displayName),
+      ...catalogServices,
+      'SpaFlow',
+    ];
+    const leftovers = await untranslatedText(page, [/^C\d$/]);
+    expect(leftovers.filter((text) => !data.some((name) => text.includes(name)))).toEqual([]);
 
     expect(monitor.problems).toEqual([]);
     await monitor.close();

@@ -1,5 +1,6 @@
 import { formatMoney, shopSettingsSchema, type MinorUnits, type ShopSettings } from '@spaflow/domain';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { apiRequest } from './http';
 
 const shopQuery = {
@@ -16,6 +17,7 @@ export function useShop(): ShopSettings {
 /** Formatters in the shop's currency, locale and business time zone. */
 export function useFormat() {
   const shop = useShop();
+  const { t } = useTranslation();
   return {
     money: (amount: MinorUnits) => formatMoney(amount, shop),
     time: (iso: string | null) =>
@@ -33,7 +35,9 @@ export function useFormat() {
     /** A duration as people read it: "4 min", "1 h 05 min". */
     minutes: (seconds: number) => {
       const total = Math.max(0, Math.round(seconds / 60));
-      return total < 60 ? `${total} min` : `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')} min`;
+      return total < 60
+        ? t('duration.minutes', { minutes: total })
+        : t('duration.hoursMinutes', { hours: Math.floor(total / 60), minutes: String(total % 60).padStart(2, '0') });
     },
   };
 }

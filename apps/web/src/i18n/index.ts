@@ -6,23 +6,75 @@ import { common } from './en/common';
 import { kiosk } from './en/kiosk';
 import { monitor } from './en/monitor';
 import { therapist } from './en/therapist';
+import { common as filCommon } from './fil/common';
+import { monitor as filMonitor } from './fil/monitor';
 
-/** English is the shop's default; another language is one more set of these files. */
-export const resources = { en: { common, kiosk, therapist, cashier, monitor, admin } } as const;
+const en = { common, kiosk, therapist, cashier, monitor, admin };
+
+/**
+ * English is the default; Filipino ships beside it. A namespace a language does not have yet falls back
+ * to English (the type of each file keeps a translation complete once it exists).
+ */
+export const resources = {
+  en,
+  fil: { common: filCommon, monitor: filMonitor },
+} as const;
+
+export const LANGUAGES = ['en', 'fil'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * A test-only language: every English string wrapped in ⟦…⟧, so a browser test can find words on a
+ * screen that did not come through i18n. Chosen only by the storage key below, never offered.
+ */
+export const PSEUDO_LANGUAGE = 'x-pseudo';
+
+const LANGUAGE_KEY = 'spaflow.language';
+
+function pseudo<T>(messages: T): T {
+  if (typeof messages === 'string') return `⟦${messages}⟧` as T;
+  return Object.fromEntries(Object.entries(messages as object).map(([key, value]) => [key, pseudo(value)])) as T;
+}
+
+function storedLanguage(): string {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['en'];
+    resources: typeof en;
   }
 }
 
+const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: 'en',
+  resources: initial === PSEUDO_LANGUAGE ? { ...resources, [PSEUDO_LANGUAGE]: pseudo(en) } : resources,
+  lng: initial === PSEUDO_LANGUAGE || (LANGUAGES as readonly string[]).includes(initial) ? initial : 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
   interpolation: { escapeValue: false }, // React escapes what it renders
 });
+
+// The page's language follows the words on it (screen readers, hyphenation, the browser's own voice).
+const followLanguage = (language: string) => {
+  document.documentElement.lang = language === PSEUDO_LANGUAGE ? 'en' : language;
+};
+followLanguage(i18n.language);
+i18n.on('languageChanged', followLanguage);
+
+/** Switches this device's language at once and remembers it; what is on screen (cart, step) stays. */
+export function setLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // a kiosk in private mode still switches, it only forgets after a reload
+  }
+  void i18n.changeLanguage(language);
+}
 
 export { i18n };

@@ -51,6 +51,19 @@ export const common = {
     save: 'Save',
     back: 'Back',
   },
-  notFound: 'There is no such screen.',
+  duration: {
+    minutes: '{{minutes}} min',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
+  },
+  language: {
+    choose: 'Language',
+    /** Each language named in its own words, so a customer finds theirs whatever is showing. */
+    names: { en: 'English', fil: 'Filipino' },
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is no screen at this address. Check the address, or open a station from the list.',
+    home: 'Open a station',
+  },
   errorTitle: 'That did not work',
 };
