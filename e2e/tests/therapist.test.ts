@@ -34,6 +34,10 @@ async function primaryButtons(page: Page) {
 async function settled(page: Page) {
   // A tablet has no hover: leave no pointer resting on a button (the theme's hover shades are the desk's).
   await page.mouse.move(0, 0);
+  // Toasts say a step is done and leave by themselves (3 s); they slide in and out from beyond the edge.
+  await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0, null, {
+    timeout: 10_000,
+  });
   await page.waitForTimeout(150);
   // A cancelled animation (its element re-rendered) rejects `finished`; it is over all the same.
   await page.evaluate(() =>

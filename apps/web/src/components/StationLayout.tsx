@@ -23,7 +23,7 @@ export function StationLayout({
 }) {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: 68 }} padding="md">
+    <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
