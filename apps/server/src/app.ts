@@ -15,14 +15,18 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
-import { registerErrorHandling } from './http/errors.js';
+import { registerErrorHandling, registerNotFound } from './http/errors.js';
 import { healthRoutes } from './http/health.routes.js';
 import { shopRoutes } from './http/shop.routes.js';
 import { registerWebApp } from './http/web.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { boardRoutes } from './modules/board/board.routes.js';
+import { BoardService } from './modules/board/board.service.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { handoffRoutes } from './modules/handoff/handoff.routes.js';
+import { HandoffService } from './modules/handoff/handoff.service.js';
 import { IdempotencyService } from './modules/idempotency/idempotency.service.js';
 import { monitorRoutes } from './modules/monitor/monitor.routes.js';
 import { MonitorService } from './modules/monitor/monitor.service.js';
@@ -70,6 +74,8 @@ export type Services = {
   monitor: MonitorService;
   reports: ReportsService;
   drawers: DrawersService;
+  board: BoardService;
+  handoff: HandoffService;
 };
 
 declare module 'fastify' {
@@ -146,6 +152,8 @@ export async function buildApp({
     monitor: new MonitorService(context),
     reports: new ReportsService(context),
     drawers: new DrawersService(context),
+    board: new BoardService(context, transactions),
+    handoff: new HandoffService(context, transactions),
   };
   app.decorate('services', services);
   registerAccessControl(app, services.auth);
@@ -163,8 +171,10 @@ export async function buildApp({
   await app.register(monitorRoutes(services.monitor), { prefix: '/api/monitor' });
   await app.register(reportsRoutes(services.reports), { prefix: '/api/reports' });
   await app.register(drawersRoutes(services.drawers), { prefix: '/api' });
+  await app.register(boardRoutes(services.board), { prefix: '/api' });
+  await app.register(handoffRoutes(services.handoff), { prefix: '/api' });
 
-  await registerWebApp(app, config.webDistDir);
+  registerNotFound(app, await registerWebApp(app, config.webDistDir));
   app.decorate('io', await attachRealtime(app, services));
 
   let sweeper: NodeJS.Timeout | undefined;

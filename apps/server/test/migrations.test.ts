@@ -6,9 +6,12 @@ import { runBuilt } from './support/processes.js';
 
 const TABLES = [
   'accounts',
+  'call_outs',
   'cashiers',
+  'customer_tokens',
   'discount_types',
   'drawers',
+  'handoff_codes',
   'idempotency_keys',
   'login_failures',
   'payment_voids',
@@ -59,6 +62,7 @@ describe('migrations', () => {
         '0003-login-failures',
         '0004-counter-money',
         '0005-drawers-earnings',
+        '0006-front-line',
       ]);
       expect(await migrateToLatest(testDb.database)).toEqual([]);
       const shape = await schemaShape(testDb.database);
@@ -74,7 +78,7 @@ describe('migrations', () => {
       );
       expect(nodes.map((node) => [node.code, node.stderr])).toEqual(Array.from({ length: 4 }, () => [0, '']));
       const outputs = nodes.map((node) => node.stdout.trim());
-      expect(outputs.filter((output) => output.startsWith('Applied 5 migration(s)'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.startsWith('Applied 6 migration(s)'))).toHaveLength(1);
       expect(outputs.filter((output) => output.endsWith('is up to date.'))).toHaveLength(3);
       expect(Object.keys(await schemaShape(testDb.database))).toEqual(TABLES);
     });

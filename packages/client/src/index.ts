@@ -1,6 +1,10 @@
 import {
   MAX_RESYNC_KNOWN,
   SOCKET_PATH,
+  boardSchema,
+  type Board,
+  type BoardHandshake,
+  type Called,
   type ClientToServerEvents,
   type ResyncAnswer,
   type RoomView,
@@ -268,5 +272,99 @@ export class FloorClient {
     }
     this.transactions.set(event.transaction.id, event.transaction);
     this.options.onChange?.(this);
+  }
+}
+
+export type BoardClientOptions = {
+  /** The server's base URL, e.g. http://localhost:3000. */
+  url: string;
+  /** The board changed (a newer one than held arrived). */
+  onBoard?: (board: Board) => void;
+  /**
+   * A customer is being called now: once per call-out `seq`, live only. Call-outs missed while disconnected
+   * are never announced late (the board that arrives on reconnect shows them), so a chime or a spoken call
+   * follows this and nothing else.
+   */
+  onCalled?: (called: Called) => void;
+  /** Node only: headers for the handshake (browsers send their own Origin). */
+  extraHeaders?: Record<string, string>;
+};
+
+/**
+ * The public call board's live feed: a token-less connection that only listens. It keeps the
+ * newest board by `seq` (the server sends the whole board on every connect and after every change that
+ * moves it) and announces each call-out once.
+ */
+export class BoardClient {
+  board: Board | null = null;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly #announced = new Set<number>();
+  /**
+   * False from a disconnect until the next `connect` event. socket.io-client hands over the packets a
+   * recovered connection missed before it emits `connect`: call-outs heard meanwhile are old news.
+   */
+  #live = false;
+
+  constructor(private readonly options: BoardClientOptions) {
+    const auth: BoardHandshake = { board: true };
+    this.socket = io(options.url, {
+      path: SOCKET_PATH,
+      auth,
+      transports: ['websocket'],
+      autoConnect: false,
+      ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+    });
+    this.socket.on('board_updated', ({ board }) => this.#apply(board));
+    this.socket.on('called', (called) => {
+      if (this.#announced.has(called.seq)) return;
+      this.#announced.add(called.seq);
+      if (this.#announced.size > 1000) this.#announced.delete(this.#announced.values().next().value!);
+      if (this.#live) this.options.onCalled?.(called);
+    });
+    this.socket.on('connect', () => {
+      this.#live = true;
+    });
+    this.socket.on('disconnect', () => {
+      this.#live = false;
+    });
+  }
+
+  /** Connects; resolves once connected, rejects with the server's refusal code (e.g. `forbidden_origin`). */
+  async connect(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const onConnect = () => {
+        this.socket.off('connect_error', onError);
+        resolve();
+      };
+      const onError = (error: Error & { data?: { code?: string } }) => {
+        this.socket.off('connect', onConnect);
+        reject(
+          Object.assign(new Error(error.data?.code ?? error.message), { code: error.data?.code ?? error.message }),
+        );
+      };
+      this.socket.once('connect', onConnect);
+      this.socket.once('connect_error', onError);
+      this.socket.connect();
+    });
+  }
+
+  /** Reads the board over HTTP (GET /api/board), e.g. to refresh the estimated wait as time passes. */
+  async reload(): Promise<Board> {
+    const response = await fetch(`${this.options.url}/api/board`);
+    if (!response.ok) throw new Error(`GET /api/board answered ${response.status}`);
+    const board = boardSchema.parse(await response.json());
+    this.#apply(board);
+    return this.board!;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  /** Keeps the newest: an equal seq is a fresher read of the same floor (the estimate moves with time). */
+  #apply(board: Board): void {
+    if (this.board && board.seq < this.board.seq) return;
+    this.board = board;
+    this.options.onBoard?.(board);
   }
 }

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   payment_voided: 409,
   drawer_closed: 409,
   drawer_already_open: 409,
+  handoff_used: 410,
+  handoff_expired: 410,
   payload_too_large: 413,
   idempotency_mismatch: 422,
   rate_limited: 429,

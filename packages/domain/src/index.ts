@@ -13,4 +13,5 @@ export * from './wait-estimate.js';
 export * from './monitor.js';
 export * from './admin.js';
 export * from './reports.js';
+export * from './board.js';
 export * from './realtime.js';

@@ -34,6 +34,7 @@ export const TRANSACTION_ACTIONS = [
   'payment_voided',
   'refund_recorded',
   'cashier_handover',
+  'recall',
 ] as const;
 export type TransactionAction = (typeof TRANSACTION_ACTIONS)[number];
 
@@ -75,6 +76,9 @@ export const LIFECYCLE: readonly Transition[] = [
   { action: 'cancel', from: 'selecting', to: 'cancelled', by: ['owner', 'admin', 'system'] },
   { action: 'cancel', from: 'pending_therapist', to: 'cancelled', by: ['owner', 'admin'] },
   { action: 'cancel', from: 'therapist_confirmed', to: 'cancelled', by: ['assigned_therapist', 'admin'] },
+  // A call-out again (the public board and the customer's phone): no state change, only a recorded event.
+  { action: 'recall', from: 'therapist_confirmed', to: 'therapist_confirmed', by: ['assigned_therapist'] },
+  { action: 'recall', from: 'paying', to: 'paying', by: ['claiming_cashier'] },
 ];
 
 /** The row for `action` from `from`, or undefined: then the action is impossible now, for anyone. */
@@ -167,6 +171,10 @@ const STEP_WORDS: Record<TransactionAction, { verb: string; instead?: Partial<Re
   cashier_handover: {
     verb: 'be handed to another cashier',
     instead: { awaiting_payment: 'Any cashier can claim it.' },
+  },
+  recall: {
+    verb: 'be called again',
+    instead: { pending_therapist: 'Claim the customer first; the claim calls them.' },
   },
 };
 

@@ -1,3 +1,4 @@
+import type { Board, CallDestination } from './board.js';
 import type { RoomView, TransactionView } from './transactions.js';
 import type { StaffView } from './monitor.js';
 import type { TransactionAction, TransactionStatus } from './lifecycle.js';
@@ -31,13 +32,27 @@ export type StaffUpdated = { seq: number; staff: StaffView };
  */
 export type ResyncRequired = { seq: number; reason: 'gap_too_large' | 'delivery_failed' };
 
+/** The public board changed (the shape GET /api/board answers), as of `seq`. Board connections get it on connecting too. */
+export type BoardUpdated = { seq: number; board: Board };
+
+/**
+ * A customer is called (a claim or a recall): to the public board and to that customer's own ticket.
+ * Sent once per call-out `seq`, live only: never replayed, never on reconnect.
+ */
+export type Called = { seq: number; code: string; destination: CallDestination; at: string };
+
 export type ServerToClientEvents = {
   transaction_updated: (event: TransactionUpdated) => void;
   room_updated: (event: RoomUpdated) => void;
   staff_updated: (event: StaffUpdated) => void;
   queue_moved: (event: QueueMoved) => void;
   resync_required: (event: ResyncRequired) => void;
+  board_updated: (event: BoardUpdated) => void;
+  called: (event: Called) => void;
 };
+
+/** The handshake of a public board: no token; the connection only listens to the `board` room. */
+export type BoardHandshake = { board: true };
 
 /** At most this many [transactionId, version] pairs per resync. */
 export const MAX_RESYNC_KNOWN = 500;

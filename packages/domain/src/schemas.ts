@@ -79,3 +79,5 @@ export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 /** The station screens, each a route of the web app, served by the server at `/<station>` (and `/`, the list). */
 export const STATIONS = ['kiosk', 'therapist', 'cashier', 'monitor', 'admin'] as const;
 export const STATION_PATHS = ['/', ...STATIONS.map((station) => `/${station}` as const)];
+/** Every address the web app answers: the stations, the public call board and the ticket on a customer's phone. */
+export const WEB_APP_PATHS = [...STATION_PATHS, '/board', '/t/:handoffCode'];

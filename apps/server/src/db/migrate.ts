@@ -5,6 +5,7 @@ import * as eventSnapshots from './migrations/0002-event-snapshots.js';
 import * as loginFailures from './migrations/0003-login-failures.js';
 import * as counterMoney from './migrations/0004-counter-money.js';
 import * as drawersEarnings from './migrations/0005-drawers-earnings.js';
+import * as frontLine from './migrations/0006-front-line.js';
 
 /** Migrations are imported, not read from a folder, so the built server and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-login-failures': loginFailures,
   '0004-counter-money': counterMoney,
   '0005-drawers-earnings': drawersEarnings,
+  '0006-front-line': frontLine,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

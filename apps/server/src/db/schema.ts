@@ -282,6 +282,38 @@ export type LoginFailuresTable = {
   failed_at: EpochMs;
 };
 
+/** A customer called to a room or a counter (migration 0006): by a claim, or again by a recall. */
+export type CallOutsTable = {
+  id: Id;
+  transaction_id: number;
+  /** The transaction_events row of the claim or recall: the `seq` of the `called` event. */
+  seq: number;
+  reason: 'claim' | 'recall';
+  destination_kind: 'room' | 'counter';
+  destination_name: string;
+  business_date: string;
+  called_at: EpochMs;
+};
+
+/** A one-time code that moves a ticket to the customer's phone (migration 0006); only its hash is kept. */
+export type HandoffCodesTable = {
+  id: Id;
+  transaction_id: number;
+  code_hash: string;
+  created_at: EpochMs;
+  expires_at: EpochMs;
+  redeemed_at: EpochMs | null;
+};
+
+/** Customer tokens issued by a hand-off (migration 0006); the kiosk's own token is on the transaction. */
+export type CustomerTokensTable = {
+  id: Id;
+  transaction_id: number;
+  token_hash: string;
+  created_at: EpochMs;
+  expires_at: EpochMs;
+};
+
 export type DB = {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -303,6 +335,9 @@ export type DB = {
   idempotency_keys: IdempotencyKeysTable;
   login_failures: LoginFailuresTable;
   drawers: DrawersTable;
+  call_outs: CallOutsTable;
+  handoff_codes: HandoffCodesTable;
+  customer_tokens: CustomerTokensTable;
 };
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -1,5 +1,6 @@
 import { AppError, type FieldIssue } from '@spaflow/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isPageAddress, sendNotFoundPage } from './web.routes.js';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** Fastify's own refusals, by its error code, as ours. */
@@ -41,8 +42,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(appError.status).send(appError.toBody());
   });
+}
 
+/**
+ * Unknown addresses: a mistyped page address gets the web app (when it is served), which shows its own
+ * not-found page with status 404; everything else, the API above all, the JSON 404.
+ */
+export function registerNotFound(app: FastifyInstance, webAppServed: boolean): void {
   app.setNotFoundHandler((request, reply) => {
+    if (webAppServed && isPageAddress(request)) return sendNotFoundPage(reply);
     const error = new AppError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`);
     return reply.status(error.status).send(error.toBody());
   });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { STATION_PATHS } from '@spaflow/domain';
-import type { FastifyInstance } from 'fastify';
+import { WEB_APP_PATHS } from '@spaflow/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `npm run build` puts the web app (apps/web/dist), from this file in src/ or dist/. */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -18,12 +18,36 @@ const SCREEN_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Addresses that are never the web app's: a mistyped one there keeps the JSON 404. */
+const NOT_WEB_APP = /^\/(api|socket\.io|docs|healthz|readyz|metrics)(\/|$)/;
+
+function sendAppShell(reply: FastifyReply, status = 200) {
+  return reply
+    .status(status)
+    .header('cache-control', 'no-cache')
+    .header('content-security-policy', SCREEN_CSP)
+    .sendFile('index.html');
+}
+
 /**
- * Serves the station screens: the built files, and index.html at each station's path (the web app routes
- * from there). Without a build (tests of the API alone) there is nothing to serve and the API runs alone.
+ * Whether a request nobody routes is a mistyped page address (`/kiosk/xyz`, `/nope`): a GET for a path
+ * without a file extension, outside the API. Those get the web app, which shows its own not-found page.
  */
-export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST_DIR): Promise<void> {
-  if (!existsSync(`${distDir}/index.html`)) return;
+export function isPageAddress(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0]!;
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') && !NOT_WEB_APP.test(path) && !lastSegment.includes('.')
+  );
+}
+
+/**
+ * Serves the screens: the built files, and index.html at each screen's path (the web app routes from there)
+ * and, with status 404, at any other page address. Without a build (tests of the API alone) there is
+ * nothing to serve and the API runs alone. Answers whether the web app is served.
+ */
+export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST_DIR): Promise<boolean> {
+  if (!existsSync(`${distDir}/index.html`)) return false;
   await app.register(fastifyStatic, {
     root: distDir,
     prefix: '/',
@@ -34,9 +58,13 @@ export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST_DI
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  for (const path of STATION_PATHS) {
-    app.get(path, { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
-      reply.header('cache-control', 'no-cache').header('content-security-policy', SCREEN_CSP).sendFile('index.html'),
-    );
+  for (const path of WEB_APP_PATHS) {
+    app.get(path, { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => sendAppShell(reply));
   }
+  return true;
+}
+
+/** The web app's shell with status 404, for a mistyped page address (see isPageAddress). */
+export function sendNotFoundPage(reply: FastifyReply) {
+  return sendAppShell(reply, 404);
 }

@@ -1,10 +1,13 @@
 import type { TransactionStatus } from '@spaflow/domain';
 import type { Principal } from '../modules/auth/principal.js';
+import type { Change } from './changes.js';
 
 /** The rooms of DESIGN.md section 4. The server alone decides them; a client never names one. */
 export const MONITOR_ROOM = 'monitor';
 export const THERAPIST_ROOM = 'therapist_queue';
 export const CASHIER_ROOM = 'cashier_queue';
+/** The public call board: connections without a token that only listen. */
+export const BOARD_ROOM = 'board';
 export const transactionRoom = (id: number) => `txn_${id}`;
 export const sessionRoom = (id: number) => `session_${id}`;
 export const accountRoom = (id: number) => `account_${id}`;
@@ -25,6 +28,20 @@ export function staffRoomsFor(from: TransactionStatus | null, to: TransactionSta
     ...(touches(THERAPIST_QUEUE_STATUSES) ? [THERAPIST_ROOM] : []),
     ...(touches(CASHIER_QUEUE_STATUSES) ? [CASHIER_ROOM] : []),
   ];
+}
+
+/**
+ * What the public board shows moves when a ticket joins, leaves or moves through the therapist queue (its
+ * waiting list and estimate), is called, or stops being called (started, paid, released, cancelled).
+ */
+const BOARD_STATUSES: readonly TransactionStatus[] = [...THERAPIST_QUEUE_STATUSES, 'paying', 'paid'];
+
+export function movesBoard(change: Change): boolean {
+  if (change.kind === 'transaction') {
+    return [change.from, change.to].some((status) => status !== null && BOARD_STATUSES.includes(status));
+  }
+  // A therapist's break changes the estimated wait; a room does not show on the board.
+  return change.kind !== 'room';
 }
 
 /** Room and staff updates go to the monitor and the therapists (who pick rooms and see colleagues). */

@@ -1,4 +1,4 @@
-import type { TransactionAction, TransactionStatus } from '@spaflow/domain';
+import type { CallDestination, TransactionAction, TransactionStatus } from '@spaflow/domain';
 import { inTransaction, type Database, type Tx } from '../db/database.js';
 import type { TransactionRow } from '../modules/transactions/transactions.repository.js';
 
@@ -23,7 +23,17 @@ export type TransactionChange = {
 export type RoomChange = { kind: 'room'; seq: number | null; roomId: number };
 export type StaffChange = { kind: 'staff'; seq: number | null; staffId: number };
 
-export type Change = TransactionChange | RoomChange | StaffChange;
+/** A customer called to a room or a counter by the step with this `seq` (a claim or a recall). */
+export type CallChange = {
+  kind: 'call';
+  seq: number;
+  transactionId: number;
+  code: string;
+  destination: CallDestination;
+  at: number;
+};
+
+export type Change = TransactionChange | RoomChange | StaffChange | CallChange;
 
 /**
  * The seam where committed changes leave the services: they are handed over only after the database

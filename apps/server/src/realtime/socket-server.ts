@@ -26,11 +26,13 @@ import {
   type TransactionRow,
 } from '../modules/transactions/transactions.repository.js';
 import {
+  BOARD_ROOM,
   FLOOR_ROOMS,
   MONITOR_ROOM,
   THERAPIST_QUEUE_STATUSES,
   THERAPIST_ROOM,
   accountRoom,
+  movesBoard,
   replayScopeOf,
   roomsOf,
   sessionRoom,
@@ -39,7 +41,8 @@ import {
 } from './audiences.js';
 import type { Change, Revocation } from './changes.js';
 
-type SocketData = { principal: Principal };
+/** Who is connected: a token's principal, or null for a public board (no token; it only listens). */
+type SocketData = { principal: Principal | null };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -56,7 +59,11 @@ const CLIENT_EVENTS_PER_10S = 20;
 /** Messages from clients are tiny; nothing bigger is read (DESIGN.md 6: payload size limits). */
 const MAX_CLIENT_PAYLOAD_BYTES = 16 * 1024;
 
-const handshakeAuthSchema = z.object({ token: z.string().min(1).max(256) });
+const handshakeAuthSchema = z.union([
+  z.object({ token: z.string().min(1).max(256) }),
+  // socket.io-client adds pid and offset when it reconnects, to recover the session.
+  z.strictObject({ board: z.literal(true), pid: z.string().optional(), offset: z.string().optional() }),
+]);
 const resyncSchema = z.object({
   lastSeq: z.number().int().min(0),
   known: z
@@ -110,6 +117,11 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
       next(refusal('unauthenticated'));
       return;
     }
+    if (!('token' in auth.data)) {
+      socket.data.principal = null;
+      next();
+      return;
+    }
     services.auth
       .authenticate(auth.data.token)
       .then((principal) => {
@@ -122,6 +134,10 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
 
   io.on('connection', (socket: RealtimeSocket) => {
     const principal = socket.data.principal;
+    if (principal === null) {
+      connectBoard(socket);
+      return;
+    }
     void socket.join(roomsOf(principal));
 
     // The token's absolute expiry ends the connection too.
@@ -150,7 +166,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
         answer({ error: { code: 'validation_failed', message: 'Send {lastSeq} as a whole number.' } });
         return;
       }
-      replay(socket, parsed.data.lastSeq, parsed.data.known ?? [])
+      replay(socket, principal, parsed.data.lastSeq, parsed.data.known ?? [])
         .then(answer)
         .catch((error: unknown) => {
           app.log.error({ err: error }, 'replay failed');
@@ -159,10 +175,45 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     });
   });
 
+  /**
+   * A public board joins the board room only and gets the board at once (so a reconnect needs no replay and
+   * no call-out is ever sent twice). It may send nothing: every message is answered with a refusal, and a
+   * flood ends the connection.
+   */
+  function connectBoard(socket: RealtimeSocket) {
+    void socket.join(BOARD_ROOM);
+    services.board
+      .board()
+      .then((board) => socket.emit('board_updated', { seq: board.seq, board }))
+      .catch((error: unknown) => app.log.error({ err: error }, 'reading the board failed'));
+    let windowStart = Date.now();
+    let received = 0;
+    socket.use((packet, _next) => {
+      if (Date.now() - windowStart > 10_000) {
+        windowStart = Date.now();
+        received = 0;
+      }
+      if (++received > CLIENT_EVENTS_PER_10S) {
+        socket.disconnect(true);
+        return;
+      }
+      const answer: unknown = packet.at(-1);
+      if (typeof answer === 'function') {
+        (answer as (result: unknown) => void)({
+          error: { code: 'forbidden', message: 'A board connection only listens.' },
+        });
+      }
+    });
+  }
+
   /** Sends this socket what its audience missed since lastSeq, or tells it to reload when that is too much. */
-  async function replay(socket: RealtimeSocket, lastSeq: number, known: readonly [number, number][]) {
+  async function replay(
+    socket: RealtimeSocket,
+    principal: Principal,
+    lastSeq: number,
+    known: readonly [number, number][],
+  ) {
     const db = services.context.database.db;
-    const principal = socket.data.principal;
     const events = await listEventsSince(
       db,
       Math.max(lastSeq - REPLAY_OVERLAP, 0),
@@ -239,6 +290,13 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
       queue ??= await therapistQueuePositions(services.context).catch(() => undefined);
       if (queue) emitQueueMoved(queue);
     }
+    if (committed.some(movesBoard)) {
+      // Boards keep the newest by seq; one that misses this gets the next, or the whole board on reconnect.
+      await services.board
+        .board()
+        .then((board) => io.to(BOARD_ROOM).emit('board_updated', { seq: board.seq, board }))
+        .catch((error: unknown) => app.log.error({ err: error }, 'reading the board failed'));
+    }
   }
 
   /** A step into, out of or within the therapist's part of the lifecycle, or a therapist's break. */
@@ -274,6 +332,14 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
         ...event,
         transaction: customerView,
       });
+    } else if (change.kind === 'call') {
+      const called = {
+        seq: change.seq,
+        code: change.code,
+        destination: change.destination,
+        at: new Date(change.at).toISOString(),
+      };
+      io.to([BOARD_ROOM, transactionRoom(change.transactionId)]).emit('called', called);
     } else if (change.kind === 'room') {
       const [room] = await listRooms(db, [change.roomId]);
       if (room) io.to(FLOOR_ROOMS).emit('room_updated', { seq: change.seq ?? (await latestSeq(db)), room });

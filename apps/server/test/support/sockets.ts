@@ -17,13 +17,19 @@ export type Listener = {
   close(): void;
 };
 
-export function openSocket(baseUrl: string, token: string | undefined, headers?: Record<string, string>) {
+/** `auth` replaces the handshake's `{token}`, e.g. `{board: true}` for a public board. */
+export function openSocket(
+  baseUrl: string,
+  token: string | undefined,
+  headers?: Record<string, string>,
+  auth?: Record<string, unknown>,
+) {
   return io(baseUrl, {
     path: SOCKET_PATH,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    ...(token === undefined ? {} : { auth: { token } }),
+    ...(auth ? { auth } : token === undefined ? {} : { auth: { token } }),
     ...(headers ? { extraHeaders: headers } : {}),
   }) as Socket<ServerToClientEvents, ClientToServerEvents>;
 }
@@ -33,8 +39,9 @@ export async function listen(
   baseUrl: string,
   token: string | undefined,
   headers?: Record<string, string>,
+  auth?: Record<string, unknown>,
 ): Promise<Listener> {
-  const socket = openSocket(baseUrl, token, headers);
+  const socket = openSocket(baseUrl, token, headers, auth);
   const heard: Heard[] = [];
   socket.on('transaction_updated', (payload) =>
     heard.push({
@@ -64,9 +71,10 @@ export async function handshakeResult(
   baseUrl: string,
   token: string | undefined,
   headers?: Record<string, string>,
+  auth?: Record<string, unknown>,
 ): Promise<string> {
   try {
-    const listener = await listen(baseUrl, token, headers);
+    const listener = await listen(baseUrl, token, headers, auth);
     listener.close();
     return 'connected';
   } catch (error) {

@@ -8,6 +8,7 @@ import { monitor } from './en/monitor';
 import { therapist } from './en/therapist';
 import { common as filCommon } from './fil/common';
 import { monitor as filMonitor } from './fil/monitor';
+import { therapist as filTherapist } from './fil/therapist';
 
 const en = { common, kiosk, therapist, cashier, monitor, admin };
 
@@ -17,7 +18,7 @@ const en = { common, kiosk, therapist, cashier, monitor, admin };
  */
 export const resources = {
   en,
-  fil: { common: filCommon, monitor: filMonitor },
+  fil: { common: filCommon, monitor: filMonitor, therapist: filTherapist },
 } as const;
 
 export const LANGUAGES = ['en', 'fil'] as const;

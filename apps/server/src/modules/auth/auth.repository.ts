@@ -70,14 +70,30 @@ export async function revokeSessionsOfAccount(db: Kysely<DB>, accountId: number,
   return live.map((row) => row.id);
 }
 
-/** The transaction a customer token opens, while the token lasts. */
-export async function findTransactionByCustomerToken(db: Kysely<DB>, tokenHash: string, now: number) {
-  return db
+/**
+ * The transaction a customer token opens, while the token lasts: the kiosk's own (on the transaction) or
+ * one a hand-off issued to a phone.
+ */
+export async function findTransactionByCustomerToken(
+  db: Kysely<DB>,
+  tokenHash: string,
+  now: number,
+): Promise<{ id: number; expiresAt: number } | undefined> {
+  const kiosk = await db
     .selectFrom('transactions')
-    .select(['id', 'customer_token_expires_at'])
+    .select(['id', 'customer_token_expires_at as expiresAt'])
     .where('customer_token_hash', '=', tokenHash)
     .where('customer_token_expires_at', '>', now)
     .executeTakeFirst();
+  return (
+    kiosk ??
+    db
+      .selectFrom('customer_tokens')
+      .select(['transaction_id as id', 'expires_at as expiresAt'])
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst()
+  );
 }
 
 export async function recordLoginFailure(db: Kysely<DB>, usernameKey: string, address: string, at: number) {

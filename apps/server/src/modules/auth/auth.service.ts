@@ -76,9 +76,7 @@ export class AuthService {
     }
     if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) {
       const transaction = await findTransactionByCustomerToken(this.deps.database.db, hashToken(token), now);
-      return transaction
-        ? { kind: 'customer', transactionId: transaction.id, expiresAt: transaction.customer_token_expires_at }
-        : null;
+      return transaction ? { kind: 'customer', transactionId: transaction.id, expiresAt: transaction.expiresAt } : null;
     }
     return null;
   }

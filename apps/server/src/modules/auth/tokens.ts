@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { HANDOFF_CODE_ALPHABET, HANDOFF_CODE_LENGTH } from '@spaflow/domain';
 
 /**
  * Opaque bearer tokens: 32 random bytes behind a prefix that says which table holds the hash
@@ -15,4 +16,12 @@ export function generateToken(prefix: typeof STAFF_TOKEN_PREFIX | typeof CUSTOME
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A one-time hand-off code: HANDOFF_CODE_LENGTH characters drawn uniformly from the look-alike-free alphabet. */
+export function generateHandoffCode(): string {
+  return Array.from(
+    { length: HANDOFF_CODE_LENGTH },
+    () => HANDOFF_CODE_ALPHABET[randomInt(HANDOFF_CODE_ALPHABET.length)],
+  ).join('');
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/locking.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { StaffPrincipal } from '../auth/principal.js';
+import { recordCallOut } from '../board/board.service.js';
 import { reserveRoom } from '../rooms/rooms.service.js';
 import { estimateCashierQueueWaits, estimateQueueWaits } from './wait-estimates.js';
 import { findTherapistStatus, lockCashier, lockTherapist, setTherapistStatus } from '../staff/staff.repository.js';
@@ -77,7 +78,7 @@ export class QueueService {
   ): Promise<TransactionRow> {
     const now = this.context.clock.now();
     const reserved = await reserveRoom(tx, this.engine, room, now);
-    return recordStep(tx, {
+    const claimed = await recordStep(tx, {
       row,
       action: 'therapist_confirm',
       values: {
@@ -91,6 +92,8 @@ export class QueueService {
       changes,
       related: { roomIds: [reserved.id], staffIds: [principal.accountId] },
     });
+    await recordCallOut(tx, this.context, { row: claimed, reason: 'claim', now, changes });
+    return claimed;
   }
 
   /** Claims the head of the therapist queue (priority first, then FIFO) with a room; null when no one waits. */
@@ -137,7 +140,7 @@ export class QueueService {
         const head = await lockQueueHead(tx, this.engine, 'cashier');
         if (!head) return null;
         const now = this.context.clock.now();
-        return recordStep(tx, {
+        const claimed = await recordStep(tx, {
           row: head,
           action: 'cashier_claim',
           values: { cashier_id: principal.accountId, active_cashier_id: principal.accountId, cashier_claimed_at: now },
@@ -146,6 +149,8 @@ export class QueueService {
           changes,
           related: { staffIds: [principal.accountId] },
         });
+        await recordCallOut(tx, this.context, { row: claimed, reason: 'claim', now, changes });
+        return claimed;
       }),
     );
     return row ? this.present(row) : null;

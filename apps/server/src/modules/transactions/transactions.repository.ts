@@ -190,9 +190,12 @@ export async function listQueue(db: Kysely<DB>, queue: QueueName): Promise<Trans
   return queueQuery(db, queue).selectAll().execute();
 }
 
-/** The therapist queue's booked minutes in claim order, up to `limit` rows: all a wait estimate needs. */
+/**
+ * The therapist queue's codes and booked minutes in claim order, up to `limit` rows: all a wait estimate
+ * and the public board need.
+ */
 export async function listTherapistQueueDurations(db: Kysely<DB>, limit?: number) {
-  const query = queueQuery(db, 'therapist').select(['id', 'total_duration_minutes']);
+  const query = queueQuery(db, 'therapist').select(['id', 'code', 'total_duration_minutes']);
   return (limit === undefined ? query : query.limit(limit)).execute();
 }
 

@@ -246,7 +246,7 @@ export class TransactionsService {
     const row = await commitChanges(this.context, async (tx, changes) => {
       const current = await this.lockForStep(tx, principal, id);
       authorizeStep(principal, current, 'cancel');
-      const reason = cancelReasonFor(principal, input.reason);
+      const reason = cancelReasonFor(principal, current, input.reason);
       const now = this.context.clock.now();
       const heldRoom = current.status === 'therapist_confirmed' ? current.room_id : null;
       if (heldRoom !== null) await moveRoom(tx, heldRoom, 'reserved', 'available', now);
@@ -392,11 +392,20 @@ function notFound(id: number): AppError {
   return new AppError('not_found', `There is no transaction ${id}.`);
 }
 
-/** Customers cancel at their own request, therapists only as a no-show; admins give any staff reason. */
-function cancelReasonFor(principal: Principal, requested: CancelReason | undefined): CancelReason {
+/**
+ * Customers cancel at their own request, or (the kiosk's idle timeout) a selection as expired; therapists
+ * only as a no-show; admins give any staff reason.
+ */
+function cancelReasonFor(
+  principal: Principal,
+  current: TransactionRow,
+  requested: CancelReason | undefined,
+): CancelReason {
   const allowed: readonly CancelReason[] =
     principal.kind === 'customer'
-      ? ['customer_request']
+      ? current.status === 'selecting'
+        ? ['customer_request', 'expired']
+        : ['customer_request']
       : principal.role === 'therapist'
         ? ['no_show']
         : ['staff_decision', 'no_show', 'customer_request'];

@@ -221,6 +221,7 @@ export const admin = {
       payment_voided: 'Payment voided',
       refund_recorded: 'Refunded',
       cashier_handover: 'Handed to another cashier',
+      recall: 'Called again',
     },
     newRecord: 'new',
   },
