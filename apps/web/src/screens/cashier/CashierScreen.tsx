@@ -1,12 +1,12 @@
 import './cashier.css';
-import { Box, Button, Flex, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { PaymentResult, TransactionView } from '@spaflow/domain';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/http';
+import { useSingleMutation } from '../../api/mutation';
 import type { StaffSession } from '../../auth/session';
 import { StaffGate } from '../../components/StaffGate';
 import { StationLayout } from '../../components/StationLayout';
@@ -64,7 +64,7 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
   const focused = focusId === null ? undefined : transactions.get(focusId);
   const receiptFor = !mine && focused?.status === 'paid' && focused.cashier?.id === user.id ? focused : undefined;
 
-  const claim = useMutation({
+  const claim = useSingleMutation({
     mutationFn: () => claimNext(token),
     onSuccess: (claimed) => {
       setFocusId(claimed?.id ?? null);
@@ -83,29 +83,24 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
       connected={floor.connected}
       onSignOut={() => void signOut()}
       actions={
-        <Button variant="light" size="sm" onClick={history.open}>
+        <Button variant="default" size="lg" onClick={history.open}>
           {t('history.button')}
         </Button>
       }
     >
-      <Flex gap="md" align="flex-start" wrap="nowrap">
-        <Box w={260} style={{ flexShrink: 0 }}>
+      <div className="cashier-station">
+        <div className="cashier-queue-column">
           <QueuePanel
             queue={queue}
             holding={mine !== undefined}
+            primary={!mine && !receiptFor}
             claiming={claim.isPending}
             onClaimNext={() => claim.mutate()}
           />
-        </Box>
-        <Box style={{ flex: 1, minWidth: 0 }}>
+        </div>
+        <div className="cashier-work">
           {receiptFor ? (
-            <ReceiptPanel
-              transactionId={receiptFor.id}
-              token={token}
-              claiming={claim.isPending}
-              onNext={() => claim.mutate()}
-              onBack={() => setFocusId(null)}
-            />
+            <ReceiptPanel transactionId={receiptFor.id} token={token} onDone={() => setFocusId(null)} />
           ) : mine ? (
             <CurrentCustomer transaction={mine} token={token} onPaid={onPaid} onReleased={remember} />
           ) : (
@@ -118,8 +113,8 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
               </Stack>
             </Paper>
           )}
-        </Box>
-      </Flex>
+        </div>
+      </div>
       <HistoryDrawer opened={historyOpened} onClose={history.close} token={token} />
     </StationLayout>
   );

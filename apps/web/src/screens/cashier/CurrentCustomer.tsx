@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Divider, Group, Modal, Paper, Box, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { availableActions, type PaymentResult, type TransactionView } from '@spaflow/domain';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/http';
+import { useSingleMutation } from '../../api/mutation';
 import { useFormat } from '../../api/shop';
 import { listPayments, release } from './api';
 import { PaymentForm } from './PaymentForm';
@@ -35,20 +36,13 @@ export function CurrentCustomer({
   const lastPayment = payments.at(-1);
 
   return (
-    <Box
-      data-testid="current-customer"
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.15fr)',
-        gap: 'var(--mantine-spacing-md)',
-      }}
-    >
+    <div className="cashier-customer" data-testid="current-customer">
       <Stack gap="md">
         <Paper withBorder p="md">
           <Stack gap="xs">
             <Group justify="space-between" wrap="nowrap">
               <Title order={2}>{t('bill.ticket', { code })}</Title>
-              <Badge size="lg" variant="light">
+              <Badge size="lg" variant="outline" style={{ flexShrink: 0 }}>
                 {tc(`status.${transaction.status}`)}
               </Badge>
             </Group>
@@ -116,7 +110,7 @@ export function CurrentCustomer({
         token={token}
         onPaid={onPaid}
       />
-    </Box>
+    </div>
   );
 }
 
@@ -146,7 +140,7 @@ function ReleaseButton({
   const { t: tc } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const code = transaction.code ?? '—';
-  const mutation = useMutation({
+  const mutation = useSingleMutation({
     mutationFn: () => release(token, transaction.id),
     onSuccess: (released) => {
       close();
@@ -159,8 +153,7 @@ function ReleaseButton({
     <>
       <Stack gap={4}>
         <Button
-          variant="outline"
-          color="orange"
+          variant="default"
           size="lg"
           onClick={() => {
             mutation.reset();
@@ -185,10 +178,10 @@ function ReleaseButton({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" size="md" onClick={close} disabled={mutation.isPending}>
+            <Button variant="default" size="lg" onClick={close} disabled={mutation.isPending}>
               {tc('actions.cancel')}
             </Button>
-            <Button color="orange" size="md" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+            <Button size="lg" loading={mutation.isPending} onClick={() => mutation.mutate()}>
               {t('release.confirm')}
             </Button>
           </Group>

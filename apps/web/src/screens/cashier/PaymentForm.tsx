@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import {
+  cashQuickAmounts,
   fractionDigitsOf,
   minorToTypedAmount,
   PAYMENT_METHODS,
@@ -24,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, fieldErrors } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 import { newIdempotencyKey, takePayment } from './api';
-import { currencySymbolOf, parseAmount, tenderSuggestions } from './money-input';
+import { currencySymbolOf, parseAmount } from './money-input';
 
 /** Refusals after which the very same attempt may be sent again with the same key (the server may have it). */
 const RETRY_SAME_ATTEMPT = new Set(['network_error', 'idempotency_in_flight']);
@@ -56,6 +57,8 @@ export function PaymentForm({
   const [reference, setReference] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Set before the first await: a second tap in the same instant finds it and sends nothing. */
+  const inFlight = useRef(false);
   const [failure, setFailure] = useState<unknown>(null);
   /** The attempt in flight or last failed on the network: its key is reused only for the very same body. */
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -75,12 +78,16 @@ export function PaymentForm({
     isCash && !tendered.ok && (submitted || tenderedText.trim() !== '') ? t(`amountErrors.${tendered.error}`) : null;
   // A 400 names the field it refuses (`body.amount` → `amount`); shown on that field as well as above the button.
   const serverFields = fieldErrors(failure);
-  const valid = amount.ok && amount.value <= balance && (!isCash || tendered.ok);
+  /** What the customer owes for this payment (what cash handed over must cover). */
+  const due = amount.ok ? amount.value : null;
+  const change = isCash && due !== null && tendered.ok ? tendered.value - due : null;
+  const short = change !== null && change < 0 ? -change : null;
+  const valid = amount.ok && amount.value <= balance && (!isCash || (tendered.ok && short === null));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!valid || busy || !amount.ok) return;
+    if (!valid || inFlight.current || !amount.ok) return;
     const trimmed = reference.trim();
     let input: PaymentInput;
     if (isCash) {
@@ -91,6 +98,7 @@ export function PaymentForm({
     }
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
+    inFlight.current = true;
     setBusy(true);
     setFailure(null);
     try {
@@ -102,11 +110,11 @@ export function PaymentForm({
       if (!(error instanceof ApiError && RETRY_SAME_ATTEMPT.has(error.code))) attempt.current = null;
       setFailure(error);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
 
-  const change = isCash && amount.ok && tendered.ok ? tendered.value - amount.value : null;
   const submitLabel = amount.ok
     ? t(isCash ? 'pay.submitCash' : method === 'card' ? 'pay.submitCard' : 'pay.submitEwallet', {
         amount: money(amount.value),
@@ -121,6 +129,7 @@ export function PaymentForm({
           size="lg"
           fullWidth
           aria-label={t('pay.method')}
+          styles={{ label: { minHeight: 52, display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
           value={method}
           onChange={(value) => {
             setMethod(value);
@@ -148,8 +157,8 @@ export function PaymentForm({
               {amount.ok && amount.value < balance ? t('pay.amountHint') : null}
             </Text>
             <Button
-              size="compact-md"
-              variant="light"
+              size="lg"
+              variant="default"
               style={{ flexShrink: 0 }}
               onClick={() => {
                 setAmountText(minorToTypedAmount(balance, digits));
@@ -176,12 +185,12 @@ export function PaymentForm({
               error={tenderedError ?? serverFields.tendered}
               styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
             />
-            {amount.ok && (
-              <SimpleGrid cols={3} spacing="xs" role="group" aria-label={t('pay.quickTender')}>
-                {[amount.value, ...tenderSuggestions(amount.value, digits, 5)].map((value, index) => (
+            {due !== null && (
+              <SimpleGrid cols={2} spacing="xs" role="group" aria-label={t('pay.quickTender')}>
+                {cashQuickAmounts(due, digits).map((value, index) => (
                   <Button
                     key={value}
-                    size="md"
+                    size="lg"
                     px={4}
                     variant="default"
                     onClick={() => {
@@ -194,26 +203,30 @@ export function PaymentForm({
                 ))}
               </SimpleGrid>
             )}
-            <Group
-              justify="space-between"
-              p="sm"
-              bg={change !== null && change < 0 ? 'red.0' : 'teal.0'}
+            <Stack
+              gap={0}
+              px="sm"
+              py={4}
+              bg={short !== null ? 'red.0' : 'teal.0'}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
               aria-live="polite"
               data-testid="change"
             >
               <Text fw={600} size="lg">
-                {change !== null && change < 0 ? t('pay.short') : t('pay.change')}
+                {short !== null ? t('pay.shortLabel') : t('pay.change')}
               </Text>
               <Text
                 fw={700}
-                size="xl"
-                className="cashier-amount"
-                c={change !== null && change < 0 ? 'red.8' : 'teal.9'}
+                fz={short !== null ? 36 : 48}
+                lh={1.2}
+                ta="right"
+                className={short !== null ? undefined : 'cashier-amount'}
+                c={short !== null ? 'red.9' : 'teal.9'}
+                data-testid={short !== null ? 'short' : 'change-amount'}
               >
-                {change === null ? '—' : money(Math.abs(change))}
+                {short !== null ? t('pay.short', { amount: money(short) }) : change === null ? '—' : money(change)}
               </Text>
-            </Group>
+            </Stack>
           </>
         ) : (
           <TextInput
@@ -239,6 +252,7 @@ export function PaymentForm({
           fullWidth
           loading={busy}
           disabled={busy}
+          className="cashier-button-wrap"
           data-testid="take-payment"
         >
           {submitLabel}

@@ -5,19 +5,15 @@ import { errorMessage } from '../../api/http';
 import { useFormat } from '../../api/shop';
 import { loadReceipt } from './api';
 
-/** The paid customer's receipt (printable on its own), then on to the next customer. */
+/** The paid customer's receipt (printable on its own, on 80 or 58 mm paper); "Done" frees the counter. */
 export function ReceiptPanel({
   transactionId,
   token,
-  claiming,
-  onNext,
-  onBack,
+  onDone,
 }: {
   transactionId: number;
   token: string;
-  claiming: boolean;
-  onNext: () => void;
-  onBack: () => void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -29,8 +25,8 @@ export function ReceiptPanel({
   });
 
   return (
-    <Group align="flex-start" justify="center" gap="lg" wrap="nowrap">
-      <Paper withBorder shadow="sm" p="lg" w={420} className="cashier-receipt" data-testid="receipt">
+    <div className="cashier-receipt-layout">
+      <Paper withBorder shadow="sm" className="cashier-receipt" data-testid="receipt">
         {receipt.isPending ? (
           <Center py="xl">
             <Loader aria-label={t('receipt.loading')} />
@@ -137,7 +133,7 @@ export function ReceiptPanel({
           </Stack>
         )}
       </Paper>
-      <Stack gap="md" w={260} className="cashier-no-print">
+      <Stack gap="md" className="cashier-no-print cashier-receipt-actions">
         <Title order={2} c="teal.8">
           {t('receipt.title')}
         </Title>
@@ -151,13 +147,10 @@ export function ReceiptPanel({
         <Button size="xl" variant="default" onClick={() => window.print()} disabled={!receipt.isSuccess}>
           {t('receipt.print')}
         </Button>
-        <Button size="xl" onClick={onNext} loading={claiming} disabled={claiming}>
-          {t('receipt.next')}
-        </Button>
-        <Button size="lg" variant="subtle" onClick={onBack} disabled={claiming}>
-          {t('receipt.back')}
+        <Button size="xl" onClick={onDone} className="cashier-button-wrap" data-testid="done">
+          {t('receipt.done')}
         </Button>
       </Stack>
-    </Group>
+    </div>
   );
 }
