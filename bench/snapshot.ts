@@ -165,7 +165,7 @@ async function measure(label: string, history: number) {
         'content-type': 'application/json',
         'idempotency-key': randomBytes(8).toString('hex'),
       },
-      body: JSON.stringify({ method: 'cash', amount: paying.balance, tendered: paying.balance }),
+      body: JSON.stringify({ method: 'card', amount: paying.balance }),
     });
     if (response.status !== 201) throw new Error(`payment: ${response.status}`);
   };

@@ -30,6 +30,8 @@ import { paymentsRoutes } from './modules/payments/payments.routes.js';
 import { PaymentsService } from './modules/payments/payments.service.js';
 import { queueRoutes } from './modules/queue/queue.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { drawersRoutes } from './modules/drawers/drawers.routes.js';
+import { DrawersService } from './modules/drawers/drawers.service.js';
 import { ReportsService } from './modules/reports/reports.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { roomsRoutes } from './modules/rooms/rooms.routes.js';
@@ -64,6 +66,7 @@ export type Services = {
   payments: PaymentsService;
   monitor: MonitorService;
   reports: ReportsService;
+  drawers: DrawersService;
 };
 
 declare module 'fastify' {
@@ -138,6 +141,7 @@ export async function buildApp({
     payments: new PaymentsService(context, transactions, idempotency),
     monitor: new MonitorService(context),
     reports: new ReportsService(context),
+    drawers: new DrawersService(context),
   };
   app.decorate('services', services);
   registerAccessControl(app, services.auth);
@@ -147,12 +151,15 @@ export async function buildApp({
   await app.register(shopRoutes(config), { prefix: '/api/shop' });
   await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
   await app.register(transactionsRoutes(services.transactions), { prefix: '/api/transactions' });
-  await app.register(paymentsRoutes(services.payments), { prefix: '/api/transactions' });
+  await app.register(paymentsRoutes(services.payments, config.testPaymentAnswerDelayMs), {
+    prefix: '/api/transactions',
+  });
   await app.register(queueRoutes(services.queue), { prefix: '/api' });
   await app.register(roomsRoutes(services.rooms), { prefix: '/api/rooms' });
   await app.register(adminRoutes(services.context), { prefix: '/api/admin' });
   await app.register(monitorRoutes(services.monitor), { prefix: '/api/monitor' });
   await app.register(reportsRoutes(services.reports), { prefix: '/api/reports' });
+  await app.register(drawersRoutes(services.drawers), { prefix: '/api' });
 
   await registerWebApp(app, config.webDistDir);
   app.decorate('io', await attachRealtime(app, services));

@@ -110,6 +110,13 @@ const envSchema = z.object({
     )
     .describe('addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed'),
   WEB_DIST_DIR: z.string().min(1).optional().describe('the built station screens to serve; default apps/web/dist'),
+  TEST_PAYMENT_ANSWER_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(0)
+    .describe('tests only: hold a payment answer this long after its commit (the crash test kills the server then)'),
   SEED_DEMO_DATA: z
     .enum(['auto', 'never'])
     .default('auto')
@@ -140,6 +147,8 @@ export type Config = {
   trustProxy: string[];
   /** The built web app served at the station paths; undefined: apps/web/dist. */
   webDistDir: string | undefined;
+  /** Tests only (never outside NODE_ENV=test): how long a payment's answer waits after its commit. */
+  testPaymentAnswerDelayMs: number;
 };
 
 export class ConfigError extends Error {
@@ -172,5 +181,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: values.SEED_DEMO_DATA === 'auto' && values.NODE_ENV !== 'production',
     trustProxy: values.TRUST_PROXY,
     webDistDir: values.WEB_DIST_DIR,
+    testPaymentAnswerDelayMs: values.NODE_ENV === 'test' ? values.TEST_PAYMENT_ANSWER_DELAY_MS : 0,
   };
 }

@@ -383,6 +383,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       name: 'Hot Stone',
       description: 'Warm basalt stones.',
       sortOrder: 10,
+      commissionPercent: 0,
       active: true,
     });
     // The same name is fine in another category.
@@ -543,6 +544,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       active: true,
       counter: null,
       homeRoomId: await roomId('101'),
+      commissionPercent: 50,
       status: 'available',
     });
     expect(list.find((m) => m.username === 'cashier1')).toMatchObject({
@@ -576,6 +578,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       active: true,
       counter: null,
       homeRoomId: room102,
+      commissionPercent: null,
       status: 'available',
     });
     const cashier = await expectOk(

@@ -47,6 +47,7 @@ describe.each(testEngines())('a fixture day: snapshot and report on %s', (engine
       tokens[username] = await t.api.login(username);
       accountId[username] = (await expectOk(t.api.get('/api/auth/me', tokens[username]))).user.id;
     }
+    await expectOk(t.api.post('/api/cashier/drawer/open', { openingFloat: 0 }, tokens.cashier1), 201);
     await expectOk(t.api.post('/api/therapist/status', { status: 'on_break' }, tokens.therapist3));
     await expectOk(t.api.post('/api/therapist/status', { status: 'on_break' }, tokens.therapist4));
 

@@ -7,9 +7,13 @@ import { runBuilt } from './support/processes.js';
 const TABLES = [
   'accounts',
   'cashiers',
+  'discount_types',
+  'drawers',
   'idempotency_keys',
   'login_failures',
+  'payment_voids',
   'payments',
+  'refunds',
   'rooms',
   'service_categories',
   'service_classifications',
@@ -17,6 +21,7 @@ const TABLES = [
   'sessions',
   'therapists',
   'transaction_counters',
+  'transaction_discounts',
   'transaction_events',
   'transaction_items',
   'transactions',
@@ -52,6 +57,8 @@ describe('migrations', () => {
         '0001-initial',
         '0002-event-snapshots',
         '0003-login-failures',
+        '0004-counter-money',
+        '0005-drawers-earnings',
       ]);
       expect(await migrateToLatest(testDb.database)).toEqual([]);
       const shape = await schemaShape(testDb.database);
@@ -67,7 +74,7 @@ describe('migrations', () => {
       );
       expect(nodes.map((node) => [node.code, node.stderr])).toEqual(Array.from({ length: 4 }, () => [0, '']));
       const outputs = nodes.map((node) => node.stdout.trim());
-      expect(outputs.filter((output) => output.startsWith('Applied 3 migration(s)'))).toHaveLength(1);
+      expect(outputs.filter((output) => output.startsWith('Applied 5 migration(s)'))).toHaveLength(1);
       expect(outputs.filter((output) => output.endsWith('is up to date.'))).toHaveLength(3);
       expect(Object.keys(await schemaShape(testDb.database))).toEqual(TABLES);
     });

@@ -187,7 +187,7 @@ describe.each(testEngines())('stations dropping off during a busy hour on %s', (
       const paying = (await act(api.post('/api/cashier/claim-next', undefined, staffTokens[cashier]))).transaction;
       await act(
         api.request('POST', `/api/transactions/${paying.id}/payments`, {
-          body: { method: 'cash', amount: paying.balance, tendered: paying.balance },
+          body: { method: 'card', amount: paying.balance },
           token: staffTokens[cashier],
           headers: { 'idempotency-key': randomUUID() },
         }),

@@ -39,6 +39,8 @@ const price = z
   .min(1, 'at least 1 centavo')
   .max(MAX_CLASSIFICATION_PRICE, `at most ${MAX_CLASSIFICATION_PRICE} centavos`);
 const displayName = name(DISPLAY_NAME_MAX);
+/** Commission: a whole percent of net sales, 0 (none) to 100. */
+const commissionPercent = z.number().int('a whole percent').min(0, 'at least 0').max(100, 'at most 100');
 const counter = name(COUNTER_MAX);
 
 /** A PATCH must change something. */
@@ -72,6 +74,7 @@ export const serviceCreateInputSchema = z.strictObject({
   name: name(CATALOG_NAME_MAX),
   description: text(DESCRIPTION_MAX).default(''),
   sortOrder: sortOrder.default(0),
+  commissionPercent: commissionPercent.default(0),
   active: z.boolean().default(true),
 });
 export type ServiceCreateInput = z.infer<typeof serviceCreateInputSchema>;
@@ -82,6 +85,7 @@ export const serviceUpdateInputSchema = z
     name: name(CATALOG_NAME_MAX).optional(),
     description: text(DESCRIPTION_MAX).optional(),
     sortOrder: sortOrder.optional(),
+    commissionPercent: commissionPercent.optional(),
     active: z.boolean().optional(),
   })
   .refine(someField, SOME_FIELD);
@@ -124,6 +128,8 @@ export const adminServiceSchema = z.object({
   name: z.string(),
   description: z.string(),
   sortOrder: z.number().int(),
+  /** Whole percent of the service's net sales the therapist earns, unless the therapist has an override. */
+  commissionPercent: z.number().int(),
   active: z.boolean(),
 });
 export type AdminServiceView = z.infer<typeof adminServiceSchema>;
@@ -141,7 +147,10 @@ export type AdminClassificationView = z.infer<typeof adminClassificationSchema>;
 
 // Staff
 
-/** A new sign-in. A counter belongs to cashiers and a home room to therapists only. */
+/**
+ * A new sign-in. A counter belongs to cashiers; a home room and a commission override (a whole percent that
+ * replaces every service's own for this therapist; null: the service's applies) to therapists only.
+ */
 export const staffCreateInputSchema = z
   .strictObject({
     role: staffRoleSchema,
@@ -150,6 +159,7 @@ export const staffCreateInputSchema = z
     password: passwordSchema,
     counter: counter.nullish(),
     homeRoomId: id.nullish(),
+    commissionPercent: commissionPercent.nullish(),
   })
   .superRefine((input, ctx) => {
     if (input.role !== 'cashier' && input.counter) {
@@ -157,6 +167,9 @@ export const staffCreateInputSchema = z
     }
     if (input.role !== 'therapist' && input.homeRoomId) {
       ctx.addIssue({ code: 'custom', path: ['homeRoomId'], message: 'only therapists have a home room' });
+    }
+    if (input.role !== 'therapist' && input.commissionPercent !== undefined && input.commissionPercent !== null) {
+      ctx.addIssue({ code: 'custom', path: ['commissionPercent'], message: 'only therapists earn commission' });
     }
   });
 export type StaffCreateInput = z.infer<typeof staffCreateInputSchema>;
@@ -169,6 +182,7 @@ export const staffUpdateInputSchema = z
     active: z.boolean().optional(),
     counter: counter.nullable().optional(),
     homeRoomId: id.nullable().optional(),
+    commissionPercent: commissionPercent.nullable().optional(),
   })
   .refine(someField, SOME_FIELD);
 export type StaffUpdateInput = z.infer<typeof staffUpdateInputSchema>;
@@ -183,6 +197,8 @@ export const adminStaffSchema = z.object({
   counter: z.string().nullable(),
   /** Therapists only (else null). */
   homeRoomId: z.number().int().nullable(),
+  /** Therapists only: their override of the services' commission percent (null: each service's applies). */
+  commissionPercent: z.number().int().nullable(),
   status: z.enum(['available', 'on_break']).nullable(),
 });
 export type AdminStaffView = z.infer<typeof adminStaffSchema>;

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   active_transaction_exists: 409,
   therapist_on_break: 409,
   idempotency_in_flight: 409,
+  drawer_closed: 409,
+  drawer_already_open: 409,
   payload_too_large: 413,
   idempotency_mismatch: 422,
   rate_limited: 429,

@@ -6,6 +6,7 @@ export * from './roles.js';
 export * from './schemas.js';
 export * from './transactions.js';
 export * from './payments.js';
+export * from './drawers.js';
 export * from './wait-estimate.js';
 export * from './monitor.js';
 export * from './admin.js';

@@ -9,6 +9,8 @@ export const DEMO_ROOMS = ['101', '102', '103', '104'] as const;
 type DemoService = {
   name: string;
   description: string;
+  /** The therapist's share of the service's net sales, in whole percent. */
+  commissionPercent: number;
   tiers: { name: string; minutes: number; pesos: number }[];
 };
 
@@ -23,18 +25,30 @@ export const DEMO_CATALOG: { name: string; description: string; services: DemoSe
     name: 'Signature Massage',
     description: 'Our full-body classics.',
     services: [
-      { name: 'Swedish', description: 'Long, flowing strokes to relax the whole body.', tiers: tiers(800, 1150, 1500) },
+      {
+        name: 'Swedish',
+        commissionPercent: 40,
+        description: 'Long, flowing strokes to relax the whole body.',
+        tiers: tiers(800, 1150, 1500),
+      },
       {
         name: 'Shiatsu',
+        commissionPercent: 40,
         description: 'Japanese finger pressure along the meridians, done clothed.',
         tiers: tiers(900, 1300, 1700),
       },
       {
         name: 'Acupressure',
+        commissionPercent: 40,
         description: 'Firm pressure on points that release tension and knots.',
         tiers: tiers(850, 1200, 1600),
       },
-      { name: 'Foot Massage', description: 'Reflexology for tired feet and legs.', tiers: tiers(600, 850) },
+      {
+        name: 'Foot Massage',
+        commissionPercent: 45,
+        description: 'Reflexology for tired feet and legs.',
+        tiers: tiers(600, 850),
+      },
     ],
   },
   {
@@ -43,21 +57,25 @@ export const DEMO_CATALOG: { name: string; description: string; services: DemoSe
     services: [
       {
         name: 'Myofascial Release',
+        commissionPercent: 35,
         description: 'Slow, sustained pressure on tight connective tissue.',
         tiers: tiers(1200, 1700, 2200),
       },
       {
         name: 'Cupping',
+        commissionPercent: 35,
         description: 'Silicone cups that lift tissue and ease muscle tightness.',
         tiers: tiers(1000, 1400),
       },
       {
         name: 'Sports Massage',
+        commissionPercent: 35,
         description: 'Deep work for athletes before or after training.',
         tiers: tiers(1100, 1550, 2000),
       },
       {
         name: 'Assessment',
+        commissionPercent: 20,
         description: 'A therapist checks posture and pain points and plans your sessions.',
         tiers: [{ name: '30 minutes', minutes: 30, pesos: 500 }],
       },
@@ -66,12 +84,13 @@ export const DEMO_CATALOG: { name: string; description: string; services: DemoSe
 ];
 
 export type DemoStaff =
-  | { role: 'therapist'; username: string; displayName: string; homeRoom: string }
+  | { role: 'therapist'; username: string; displayName: string; homeRoom: string; commissionPercent?: number }
   | { role: 'cashier'; username: string; displayName: string; counter: string }
   | { role: 'monitor' | 'admin'; username: string; displayName: string };
 
 export const DEMO_STAFF: DemoStaff[] = [
-  { role: 'therapist', username: 'therapist1', displayName: 'Maria Santos', homeRoom: '101' },
+  // The senior therapist earns 50% of everything she does, whatever the service's own percent.
+  { role: 'therapist', username: 'therapist1', displayName: 'Maria Santos', homeRoom: '101', commissionPercent: 50 },
   { role: 'therapist', username: 'therapist2', displayName: 'Jose Reyes', homeRoom: '102' },
   { role: 'therapist', username: 'therapist3', displayName: 'Ana Cruz', homeRoom: '103' },
   { role: 'therapist', username: 'therapist4', displayName: 'Paolo Garcia', homeRoom: '104' },

@@ -28,3 +28,10 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
 }
+
+/** Two transactions waited on each other and the database rolled one back; running it again is safe. */
+export function isDeadlock(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, errno } = error as { code?: unknown; errno?: unknown };
+  return code === '40P01' || code === 'ER_LOCK_DEADLOCK' || errno === 1213;
+}

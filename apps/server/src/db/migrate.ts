@@ -3,12 +3,16 @@ import type { Database } from './database.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventSnapshots from './migrations/0002-event-snapshots.js';
 import * as loginFailures from './migrations/0003-login-failures.js';
+import * as counterMoney from './migrations/0004-counter-money.js';
+import * as drawersEarnings from './migrations/0005-drawers-earnings.js';
 
 /** Migrations are imported, not read from a folder, so the built server and the tests run the same list. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-event-snapshots': eventSnapshots,
   '0003-login-failures': loginFailures,
+  '0004-counter-money': counterMoney,
+  '0005-drawers-earnings': drawersEarnings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -37,6 +37,8 @@ export type TherapistsTable = {
   account_id: number;
   home_room_id: number | null;
   status: 'available' | 'on_break';
+  /** Overrides the services' commission percent for this therapist; null: the service's applies. */
+  commission_percent: number | null;
 };
 
 export type CashiersTable = {
@@ -72,6 +74,8 @@ export type ServicesTable = {
   name: string;
   description: string;
   sort_order: number;
+  /** Whole percent (0–100) of the service's net sales that the therapist earns. */
+  commission_percent: Generated<number>;
   active: Flag;
   created_at: EpochMs;
   updated_at: EpochMs;
@@ -103,7 +107,13 @@ export type TransactionsTable = {
   customer_token_expires_at: EpochMs;
   total_amount: number;
   total_duration_minutes: number;
+  /** Sum of payments not voided, tips excluded. */
   amount_paid: number;
+  /** Sum of the active discounts (migration 0004); amountDue = total_amount − discount_amount. */
+  discount_amount: Generated<number>;
+  /** Sum of the tips of payments not voided. */
+  tip_amount: Generated<number>;
+  amount_refunded: Generated<number>;
   therapist_id: number | null;
   room_id: number | null;
   cashier_id: number | null;
@@ -153,7 +163,85 @@ export type PaymentsTable = {
   tendered: number | null;
   change_amount: number | null;
   reference: string | null;
+  /** For the transaction's therapist; never part of `amount` (migration 0004). */
+  tip_amount: Generated<number>;
   created_at: EpochMs;
+  /** The drawer a cash payment went into (migration 0005); null for card and e-wallet. */
+  drawer_id: number | null;
+};
+
+export type DiscountKind = 'percent' | 'fixed';
+
+/** Migration 0004. `value` is a whole percent (1–100) or an amount in minor units. */
+export type DiscountTypesTable = {
+  id: Id;
+  name: string;
+  kind: DiscountKind;
+  value: number;
+  requires_note: Flag;
+  active: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+/** A discount applied to a transaction (migration 0004); kept, marked removed, when taken off. */
+export type TransactionDiscountsTable = {
+  id: Id;
+  transaction_id: number;
+  discount_type_id: number;
+  name: string;
+  kind: DiscountKind;
+  value: number;
+  amount: number;
+  note: string | null;
+  applied_by: number;
+  applied_at: EpochMs;
+  applied_version: number;
+  removed_by: number | null;
+  removed_at: EpochMs | null;
+  removed_version: number | null;
+  /** discount_type_id while applied, null once removed (unique per transaction). */
+  active_discount_type_id: number | null;
+};
+
+/** The reversal of one payment (migration 0004): its amount and tip, who and why. */
+export type PaymentVoidsTable = {
+  id: Id;
+  payment_id: number;
+  transaction_id: number;
+  amount: number;
+  tip_amount: number;
+  reason: string;
+  voided_by: number;
+  created_at: EpochMs;
+};
+
+/** Money given back on a paid transaction (migration 0004). */
+export type RefundsTable = {
+  id: Id;
+  transaction_id: number;
+  amount: number;
+  method: 'cash' | 'card' | 'ewallet';
+  reason: string;
+  refunded_by: number;
+  created_at: EpochMs;
+  /** The drawer a cash refund was paid from (migration 0005); null for card and e-wallet. */
+  drawer_id: number | null;
+};
+
+/** A cashier's till (migration 0005): opening float to counted close. Its cash figures are read from the rows. */
+export type DrawersTable = {
+  id: Id;
+  cashier_id: number;
+  /** Equal to cashier_id while open, null once closed: unique, one open drawer per cashier. */
+  open_cashier_id: number | null;
+  /** The cashier's counter when the drawer was opened. */
+  counter: string | null;
+  opening_float: number;
+  opened_at: EpochMs;
+  closed_at: EpochMs | null;
+  counted_cash: number | null;
+  note: string | null;
 };
 
 export type TransactionEventsTable = {
@@ -169,6 +257,8 @@ export type TransactionEventsTable = {
   at: EpochMs;
   /** The transactions row after this step, as JSON (null for events written before migration 0002). */
   snapshot: string | null;
+  /** What the step did beyond its status, as JSON: a payment's method and amount, a reason (migration 0004). */
+  detail: string | null;
 };
 
 export type IdempotencyKeysTable = {
@@ -205,9 +295,14 @@ export type DB = {
   transaction_items: TransactionItemsTable;
   transaction_counters: TransactionCountersTable;
   payments: PaymentsTable;
+  discount_types: DiscountTypesTable;
+  transaction_discounts: TransactionDiscountsTable;
+  payment_voids: PaymentVoidsTable;
+  refunds: RefundsTable;
   transaction_events: TransactionEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   login_failures: LoginFailuresTable;
+  drawers: DrawersTable;
 };
 
 export type AccountRow = Selectable<AccountsTable>;

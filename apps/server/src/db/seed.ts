@@ -43,6 +43,7 @@ export async function seedDemoData(database: Database, now: number): Promise<See
           passwordHash: passwordHashes[index]!,
           homeRoomId: staff.role === 'therapist' ? (roomIds.get(staff.homeRoom) ?? null) : null,
           counter: staff.role === 'cashier' ? staff.counter : null,
+          commissionPercent: staff.role === 'therapist' ? (staff.commissionPercent ?? null) : null,
         },
         now,
       );
@@ -64,7 +65,13 @@ export async function seedDemoData(database: Database, now: number): Promise<See
         if (serviceId === undefined) {
           serviceId = await insertService(
             tx,
-            { categoryId, name: service.name, description: service.description, sortOrder: serviceOrder },
+            {
+              categoryId,
+              name: service.name,
+              description: service.description,
+              sortOrder: serviceOrder,
+              commissionPercent: service.commissionPercent,
+            },
             now,
           );
           inserted++;

@@ -64,6 +64,7 @@ import {
   lockCashier,
   lockTherapist,
   setCashierCounter,
+  setTherapistCommission,
   setTherapistHomeRoom,
   updateAccount,
 } from '../staff/staff.repository.js';
@@ -116,6 +117,7 @@ function presentService(row: Selectable<ServicesTable>): AdminServiceView {
     name: row.name,
     description: row.description,
     sortOrder: row.sort_order,
+    commissionPercent: row.commission_percent,
     active: row.active === 1,
   };
 }
@@ -153,6 +155,7 @@ function presentStaff(row: StaffMemberRow): AdminStaffView {
     active: row.active === 1,
     counter: row.role === 'cashier' ? row.counter : null,
     homeRoomId: row.role === 'therapist' ? row.homeRoomId : null,
+    commissionPercent: row.role === 'therapist' ? row.commissionPercent : null,
     status: row.role === 'therapist' ? row.status : null,
   };
 }
@@ -350,6 +353,11 @@ export class AdminService {
           bodyIssue('homeRoomId', 'only therapists have a home room'),
         ]);
       }
+      if (input.commissionPercent !== undefined && role !== 'therapist') {
+        throw new AppError('validation_failed', 'Only therapists earn commission.', [
+          bodyIssue('commissionPercent', 'only therapists earn commission'),
+        ]);
+      }
       if (input.homeRoomId) await assertHomeRoom(tx, input.homeRoomId);
 
       const now = this.now();
@@ -360,6 +368,7 @@ export class AdminService {
       await updateAccount(tx, id, { displayName: input.displayName, passwordHash, active: input.active }, now);
       if (input.counter !== undefined) await setCashierCounter(tx, id, input.counter);
       if (input.homeRoomId !== undefined) await setTherapistHomeRoom(tx, id, input.homeRoomId);
+      if (input.commissionPercent !== undefined) await setTherapistCommission(tx, id, input.commissionPercent);
       changes.push({ kind: 'staff', seq: null, staffId: id });
       return { view: presentStaff((await findStaffMember(tx, id))!), revoked: revoke };
     });

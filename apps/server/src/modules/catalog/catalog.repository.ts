@@ -64,7 +64,7 @@ export async function findServiceByName(db: Kysely<DB>, categoryId: number, name
 
 export async function insertService(
   db: Kysely<DB>,
-  service: { categoryId: number; name: string; description: string; sortOrder: number },
+  service: { categoryId: number; name: string; description: string; sortOrder: number; commissionPercent: number },
   now: number,
 ): Promise<number> {
   return insertReturningId(
@@ -74,6 +74,7 @@ export async function insertService(
       name: service.name,
       description: service.description,
       sort_order: service.sortOrder,
+      commission_percent: service.commissionPercent,
       active: 1,
       created_at: now,
       updated_at: now,
@@ -150,7 +151,7 @@ export async function findService(db: Kysely<DB>, id: number) {
 export async function updateService(
   db: Kysely<DB>,
   id: number,
-  changes: CatalogChanges & { categoryId?: number },
+  changes: CatalogChanges & { categoryId?: number; commissionPercent?: number },
   now: number,
 ) {
   await db
@@ -160,6 +161,7 @@ export async function updateService(
       name: changes.name,
       description: changes.description,
       sort_order: changes.sortOrder,
+      commission_percent: changes.commissionPercent,
       active: flag(changes.active),
       updated_at: now,
     })

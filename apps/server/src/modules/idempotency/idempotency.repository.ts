@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-/** Claims a key for one request by inserting it; a unique violation means someone holds it already. */
-export async function insertInFlightKey(
+/**
+ * Takes a key for one request, inside the request's own transaction: a duplicate's insert waits on the
+ * unique index until this transaction ends, then fails (committed) or proceeds (rolled back).
+ */
+export async function insertKey(
   db: Kysely<DB>,
   key: { accountId: number; key: string; requestHash: string },
   now: number,
@@ -42,16 +45,6 @@ export async function completeKey(
     .set({ state: 'completed', response_status: response.status, response_body: response.body, completed_at: now })
     .where('account_id', '=', key.accountId)
     .where('idempotency_key', '=', key.key)
-    .execute();
-}
-
-/** Frees a key whose request failed unexpectedly, so the client's retry runs it afresh. */
-export async function deleteKey(db: Kysely<DB>, key: { accountId: number; key: string }): Promise<void> {
-  await db
-    .deleteFrom('idempotency_keys')
-    .where('account_id', '=', key.accountId)
-    .where('idempotency_key', '=', key.key)
-    .where('state', '=', 'in_flight')
     .execute();
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AppError,
   STAFF_ROLES,
@@ -15,7 +16,7 @@ import type { PaymentsService } from './payments.service.js';
 
 const bearer = [{ bearer: [] }];
 
-export function paymentsRoutes(payments: PaymentsService): FastifyPluginAsyncZod {
+export function paymentsRoutes(payments: PaymentsService, answerDelayMs: number): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/:id/payments',
@@ -41,6 +42,7 @@ export function paymentsRoutes(payments: PaymentsService): FastifyPluginAsyncZod
           );
         }
         const answer = await payments.recordOnce(staffOf(request), request.params.id, request.body, key.data);
+        if (answerDelayMs > 0) await sleep(answerDelayMs); // tests only: the window the crash test kills in
         // A stored answer is this route's 201 body or one of its refusals, replayed byte for byte.
         return reply.status(answer.status as 201).send(answer.body as PaymentResult);
       },

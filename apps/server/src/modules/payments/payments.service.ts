@@ -7,8 +7,10 @@ import {
   type TransactionAction,
 } from '@spaflow/domain';
 import type { ServiceContext } from '../../context.js';
-import { commitChanges } from '../../realtime/changes.js';
+import type { Tx } from '../../db/database.js';
+import type { Change } from '../../realtime/changes.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
+import { drawerForCashPayment } from '../drawers/drawers.service.js';
 import { hashRequest, type IdempotencyService, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { authorizeStep, assertMayRead } from '../transactions/transactions.policy.js';
@@ -37,7 +39,10 @@ export class PaymentsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** A payment request under its Idempotency-Key: runs once, every repeat gets the first answer. */
+  /**
+   * A payment request under its Idempotency-Key: runs once, every repeat gets the first answer. The payment,
+   * its step and the stored answer commit together (idempotency.service.ts).
+   */
   async recordOnce(
     principal: StaffPrincipal,
     id: number,
@@ -50,55 +55,64 @@ export class PaymentsService {
         key: idempotencyKey,
         requestHash: hashRequest({ route: 'payments', id, input }),
       },
-      async () => ({ status: 201, body: await this.record(principal, id, input) }),
+      async (tx, changes) => ({ status: 201, body: await this.record(tx, changes, principal, id, input) }),
     );
   }
 
   /**
-   * Applies one payment by the claiming cashier. Cash must cover the amount and answers the change; no
-   * method may apply more than the balance. The payment that covers the total completes the transaction.
+   * Applies one payment by the claiming cashier inside `tx`. Cash must cover the amount and answers the
+   * change; no method may apply more than the balance. The payment that covers the total completes the
+   * transaction. The answer is presented inside `tx` so it commits with the payment.
    */
-  async record(principal: StaffPrincipal, id: number, input: PaymentInput): Promise<PaymentResult> {
-    const { paymentId, row } = await commitChanges(this.context, async (tx, changes) => {
-      const current = await lockTransaction(tx, this.context.database.engine, id);
-      if (!current) throw new AppError('not_found', `There is no transaction ${id}.`);
-      const balance = current.total_amount - current.amount_paid;
-      const action: TransactionAction = input.amount >= balance ? 'payment_complete' : 'payment_recorded';
-      authorizeStep(principal, current, action);
-      if (input.amount > balance) {
-        throw new AppError('amount_exceeds_balance', `The balance is ${balance}; apply at most that.`);
-      }
-      if (input.method === 'cash' && (input.tendered ?? 0) < input.amount) {
-        throw new AppError('insufficient_tendered', 'The cash handed over is less than the amount to apply.');
-      }
-      const now = this.context.clock.now();
-      const paymentId = await insertPayment(tx, {
-        transaction_id: id,
-        cashier_id: principal.accountId,
-        method: input.method,
-        amount: input.amount,
-        tendered: input.method === 'cash' ? (input.tendered ?? null) : null,
-        change_amount: input.method === 'cash' ? (input.tendered ?? input.amount) - input.amount : null,
-        reference: input.reference ?? null,
-        created_at: now,
-      });
-      const completes = action === 'payment_complete';
-      const row = await recordStep(tx, {
-        row: current,
-        action,
-        values: {
-          amount_paid: current.amount_paid + input.amount,
-          ...(completes ? { paid_at: now, active_cashier_id: null } : {}),
-        },
-        actor: actorRefOf(principal),
-        now,
-        changes,
-        related: completes ? { staffIds: [principal.accountId] } : {},
-      });
-      return { paymentId, row };
+  private async record(
+    tx: Tx,
+    changes: Change[],
+    principal: StaffPrincipal,
+    id: number,
+    input: PaymentInput,
+  ): Promise<PaymentResult> {
+    const current = await lockTransaction(tx, this.context.database.engine, id);
+    if (!current) throw new AppError('not_found', `There is no transaction ${id}.`);
+    const balance = current.total_amount - current.amount_paid;
+    const action: TransactionAction = input.amount >= balance ? 'payment_complete' : 'payment_recorded';
+    authorizeStep(principal, current, action);
+    if (input.amount > balance) {
+      throw new AppError('amount_exceeds_balance', `The balance is ${balance}; apply at most that.`);
+    }
+    if (input.method === 'cash' && (input.tendered ?? 0) < input.amount) {
+      throw new AppError('insufficient_tendered', 'The cash handed over is less than the amount to apply.');
+    }
+    const drawerId =
+      input.method === 'cash'
+        ? await drawerForCashPayment(tx, this.context.database.engine, principal.accountId)
+        : null;
+    const now = this.context.clock.now();
+    const paymentId = await insertPayment(tx, {
+      transaction_id: id,
+      cashier_id: principal.accountId,
+      method: input.method,
+      amount: input.amount,
+      tendered: input.method === 'cash' ? (input.tendered ?? null) : null,
+      change_amount: input.method === 'cash' ? (input.tendered ?? input.amount) - input.amount : null,
+      reference: input.reference ?? null,
+      created_at: now,
+      drawer_id: drawerId,
     });
-    const [payment] = await listPayments(this.context.database.db, { paymentId });
-    return { payment: presentPayment(payment!), transaction: await this.transactions.present(principal, row) };
+    const completes = action === 'payment_complete';
+    const row = await recordStep(tx, {
+      row: current,
+      action,
+      values: {
+        amount_paid: current.amount_paid + input.amount,
+        ...(completes ? { paid_at: now, active_cashier_id: null } : {}),
+      },
+      actor: actorRefOf(principal),
+      now,
+      changes,
+      related: completes ? { staffIds: [principal.accountId] } : {},
+    });
+    const [payment] = await listPayments(tx, { paymentId });
+    return { payment: presentPayment(payment!), transaction: await this.transactions.present(principal, row, tx) };
   }
 
   /** The payments taken so far, in order: a split in progress shows what was paid how. */

@@ -12,6 +12,8 @@ export type NewStaffMember = {
   passwordHash: string;
   homeRoomId?: number | null;
   counter?: string | null;
+  /** Therapists: their commission override (null: each service's percent applies). */
+  commissionPercent?: number | null;
 };
 
 export async function findAccountByUsername(db: Kysely<DB>, username: string) {
@@ -43,7 +45,12 @@ export async function insertStaffMember(db: Kysely<DB>, member: NewStaffMember, 
   if (member.role === 'therapist') {
     await db
       .insertInto('therapists')
-      .values({ account_id: id, home_room_id: member.homeRoomId ?? null, status: 'available' })
+      .values({
+        account_id: id,
+        home_room_id: member.homeRoomId ?? null,
+        status: 'available',
+        commission_percent: member.commissionPercent ?? null,
+      })
       .execute();
   } else if (member.role === 'cashier') {
     await db
@@ -92,6 +99,7 @@ function staffMembers(db: Kysely<DB>) {
       'a.active',
       'c.counter',
       't.home_room_id as homeRoomId',
+      't.commission_percent as commissionPercent',
       't.status',
     ]);
 }
@@ -126,6 +134,18 @@ export async function updateAccount(
 
 export async function setCashierCounter(db: Kysely<DB>, accountId: number, counter: string | null): Promise<void> {
   await db.updateTable('cashiers').set({ counter }).where('account_id', '=', accountId).execute();
+}
+
+export async function setTherapistCommission(
+  db: Kysely<DB>,
+  accountId: number,
+  commissionPercent: number | null,
+): Promise<void> {
+  await db
+    .updateTable('therapists')
+    .set({ commission_percent: commissionPercent })
+    .where('account_id', '=', accountId)
+    .execute();
 }
 
 export async function setTherapistHomeRoom(

@@ -27,6 +27,7 @@ export async function createStaffMember(
         passwordHash,
         homeRoomId: input.role === 'therapist' ? (input.homeRoomId ?? null) : null,
         counter: input.role === 'cashier' ? (input.counter ?? null) : null,
+        commissionPercent: input.role === 'therapist' ? (input.commissionPercent ?? null) : null,
       },
       deps.clock.now(),
     ),

@@ -162,13 +162,22 @@ export class TransactionsService {
   }
 
   /** Shapes a transaction for the caller; one waiting for a therapist also gets its estimated wait. */
-  present(principal: Principal, row: TransactionRow): Promise<TransactionView> {
-    return this.presentAs(principal.kind === 'customer' ? 'customer' : 'staff', row);
+  present(
+    principal: Principal,
+    row: TransactionRow,
+    db: Kysely<DB> = this.context.database.db,
+  ): Promise<TransactionView> {
+    return this.presentAs(principal.kind === 'customer' ? 'customer' : 'staff', row, db);
   }
 
-  async presentAs(audience: Audience, row: TransactionRow): Promise<TransactionView> {
+  /** `db` is a transaction when the answer must commit with the step (a payment's stored answer). */
+  async presentAs(
+    audience: Audience,
+    row: TransactionRow,
+    db: Kysely<DB> = this.context.database.db,
+  ): Promise<TransactionView> {
     const estimatedWaits = row.status === 'pending_therapist' ? await estimateWaitOf(this.context, row) : undefined;
-    return presentTransaction(this.context.database.db, row, audience, {
+    return presentTransaction(db, row, audience, {
       ...(estimatedWaits ? { estimatedWaits } : {}),
     });
   }
