@@ -1,4 +1,4 @@
-import { cashQuickAmounts } from '@spaflow/domain';
+import { businessDateOf, cashQuickAmounts } from '@spaflow/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAmount } from '../../apps/web/src/screens/cashier/money-input.js';
@@ -132,6 +132,10 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
 
   const queueItem = (code: string) => page.locator(`[data-testid="queue-item"][data-code="${code}"]`);
 
+  /** Transitions finished (a modal fading in is not yet what a person reads). */
+  const settled = () =>
+    page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+
   /** Data-changing requests this page has sent, by method and path (counted for the double-tap checks). */
   const sent: string[] = [];
   const sentTo = (suffix: RegExp) => sent.filter((request) => suffix.test(request)).length;
@@ -146,6 +150,7 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
       await page.setViewportSize(viewport);
       // The pointer off the controls: a hovered button is not what the next person sees.
       await page.mouse.move(0, 0);
+      await settled();
       const where = `${state} at ${viewport.width}×${viewport.height}`;
       expect(await axeFindings(page), where).toEqual([]);
       expect(await smallTargets(page, { min: 48, within: '.mantine-AppShell-main' }), where).toEqual([]);
@@ -155,6 +160,21 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
       );
       expect(await primaries.count(), where).toBe(1);
       expect((await primaries.boundingBox())!.height, where).toBeGreaterThanOrEqual(60);
+      expect(await layoutProblems(page), where).toEqual([]);
+      await screenshot(page, `cashier-${state}-${viewport.width}x${viewport.height}`);
+    }
+    await page.setViewportSize(TABLET);
+  }
+
+  /** A dialog on the station: accessible, its controls at least 48 px, nothing cut off; both orientations. */
+  async function expectTabletModal(state: string) {
+    for (const viewport of [TABLET, PORTRAIT]) {
+      await page.setViewportSize(viewport);
+      await page.mouse.move(0, 0);
+      await settled();
+      const where = `${state} at ${viewport.width}×${viewport.height}`;
+      expect(await axeFindings(page), where).toEqual([]);
+      expect(await smallTargets(page, { min: 48, within: '.mantine-Modal-content' }), where).toEqual([]);
       expect(await layoutProblems(page), where).toEqual([]);
       await screenshot(page, `cashier-${state}-${viewport.width}x${viewport.height}`);
     }
@@ -236,6 +256,20 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
     expect(before).toMatchObject({ status: 'paying', amountPaid: cardPart, balance: due });
 
     await page.getByText('Cash', { exact: true }).click();
+    // Cash needs an open drawer: the form says so and opens it (one request on a double tap).
+    await page.getByTestId('drawer-needed').waitFor();
+    await expectTabletReady('drawer-needed');
+    await page.getByRole('button', { name: 'Open the cash drawer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open your cash drawer' });
+    await dialog.getByLabel('Opening float').fill('2,000');
+    await expectTabletModal('drawer-open');
+    await dialog.getByTestId('open-drawer').dblclick();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(sentTo(/ \/api\/cashier\/drawer\/open$/)).toBe(1);
+    expect((await api<{ drawer: { openingFloat: number } }>('GET', '/cashier/drawer', cashier)).drawer).toMatchObject({
+      openingFloat: 200_000,
+    });
+    await expect.poll(() => page.getByTestId('drawer-button').textContent()).toBe('Drawer: open');
     // The amount to pay defaults to the whole balance.
     expect(await page.getByLabel('Amount to pay').inputValue()).toBe((due / 100).toFixed(2));
     await page.getByLabel('Cash received').fill('700');
@@ -415,7 +449,7 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
   });
 
   it('lists today’s customers in the history', async () => {
-    await page.getByRole('button', { name: 'Today’s history' }).click();
+    await page.getByRole('button', { name: 'History' }).click();
     const row = page.getByTestId('history-row').filter({ hasText: first.code });
     await row.waitFor();
     expect(await row.textContent()).toContain(pesos(first.totalAmount));
@@ -450,6 +484,44 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
     const leftovers = await untranslatedText(page);
     expect(leftovers.filter((text) => !data.some((name) => text.includes(name)))).toEqual([]);
     await page.evaluate(() => localStorage.setItem('spaflow.language', 'en'));
+    expect(station.problems).toEqual([]);
+  });
+
+  it('closes the drawer with the cash counted, showing expected, counted and the difference', async () => {
+    await page.reload();
+    await page.getByTestId('drawer-button').click();
+    const dialog = page.getByRole('dialog', { name: 'Your cash drawer' });
+    await dialog.waitFor();
+    // The float and the one cash payment of this run (₱749.50, change given back) are what it should hold.
+    const due = first.totalAmount - cardPart;
+    const expected = 200_000 + due;
+    await expect.poll(() => dialog.getByTestId('drawer-expected').textContent()).toBe(`₱${pesos(expected)}`);
+    expect(await dialog.getByTestId('drawer-cash-sales').textContent()).toBe(`₱${pesos(due)}`);
+    await dialog.getByLabel('Cash counted in the drawer').fill('2,700');
+    await dialog.getByLabel('Note (optional)').fill('One ₱50 bill missing');
+    await expectTabletModal('drawer-close');
+    await dialog.getByTestId('close-drawer').dblclick();
+    const closed = page.getByRole('dialog', { name: 'Drawer closed' });
+    await closed.waitFor();
+    expect(sentTo(/ \/api\/cashier\/drawer\/close$/)).toBe(1);
+    expect(await closed.getByTestId('drawer-counted').textContent()).toBe('₱2,700.00');
+    expect(await closed.getByTestId('drawer-difference').textContent()).toBe(`₱${pesos(expected - 270_000)} short`);
+    await expectTabletModal('drawer-closed');
+    await closed.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByTestId('drawer-button').textContent()).toBe('Drawer: closed');
+
+    const cashier = await login('cashier1');
+    expect((await api<{ drawer: unknown }>('GET', '/cashier/drawer', cashier)).drawer).toBeNull();
+    const day = (
+      await api<{ drawers: { countedCash: number; difference: number; note: string }[] }>(
+        'GET',
+        `/admin/drawers?date=${businessDateOf(Date.now(), (await api<{ timeZone: string }>('GET', '/shop')).timeZone)}`,
+        await login('admin'),
+      )
+    ).drawers;
+    expect(day).toEqual([
+      expect.objectContaining({ countedCash: 270_000, difference: 270_000 - expected, note: 'One ₱50 bill missing' }),
+    ]);
     expect(station.problems).toEqual([]);
   });
 });

@@ -15,11 +15,15 @@ export function CurrentCustomer({
   token,
   onPaid,
   onReleased,
+  drawerOpen,
+  onOpenDrawer,
 }: {
   transaction: TransactionView;
   token: string;
   onPaid: (result: PaymentResult) => void;
   onReleased: (transaction: TransactionView) => void;
+  drawerOpen: boolean;
+  onOpenDrawer: () => void;
 }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -109,6 +113,8 @@ export function CurrentCustomer({
         transaction={transaction}
         token={token}
         onPaid={onPaid}
+        drawerOpen={drawerOpen}
+        onOpenDrawer={onOpenDrawer}
       />
     </div>
   );

@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, fieldErrors } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 import { newIdempotencyKey, takePayment } from './api';
+import { DrawerNeeded } from './CashDrawer';
 import { currencySymbolOf, parseAmount } from './money-input';
 
 /** Refusals after which the very same attempt may be sent again with the same key (the server may have it). */
@@ -38,10 +39,15 @@ export function PaymentForm({
   transaction,
   token,
   onPaid,
+  drawerOpen,
+  onOpenDrawer,
 }: {
   transaction: TransactionView;
   token: string;
   onPaid: (result: PaymentResult) => void;
+  /** Cash goes into this cashier's open drawer; without one the form asks to open it instead of taking cash. */
+  drawerOpen: boolean;
+  onOpenDrawer: () => void;
 }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -169,7 +175,9 @@ export function PaymentForm({
             </Button>
           </Group>
         )}
-        {isCash ? (
+        {isCash && !drawerOpen ? (
+          <DrawerNeeded onOpenDrawer={onOpenDrawer} />
+        ) : isCash ? (
           <>
             <TextInput
               size="lg"
@@ -244,19 +252,21 @@ export function PaymentForm({
             {errorMessage(failure)}
           </Alert>
         )}
-        <Button
-          type="submit"
-          size="xl"
-          px="sm"
-          fz="lg"
-          fullWidth
-          loading={busy}
-          disabled={busy}
-          className="cashier-button-wrap"
-          data-testid="take-payment"
-        >
-          {submitLabel}
-        </Button>
+        {!(isCash && !drawerOpen) && (
+          <Button
+            type="submit"
+            size="xl"
+            px="sm"
+            fz="lg"
+            fullWidth
+            loading={busy}
+            disabled={busy}
+            className="cashier-button-wrap"
+            data-testid="take-payment"
+          >
+            {submitLabel}
+          </Button>
+        )}
       </Stack>
     </Paper>
   );

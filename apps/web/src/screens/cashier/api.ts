@@ -1,4 +1,6 @@
 import {
+  currentDrawerSchema,
+  drawerAnswerSchema,
   maybeTransactionResultSchema,
   paymentListSchema,
   paymentResultSchema,
@@ -6,6 +8,8 @@ import {
   transactionListSchema,
   receiptSchema,
   transactionResultSchema,
+  type DrawerCloseInput,
+  type DrawerView,
   type PaymentInput,
   type PaymentResult,
   type PaymentView,
@@ -67,6 +71,20 @@ export async function loadReceipt(token: string, id: number): Promise<Receipt> {
 
 export async function loadHistory(token: string): Promise<TransactionView[]> {
   return transactionListSchema.parse(await apiRequest('GET', '/api/cashier/history', { token })).transactions;
+}
+
+export async function loadDrawer(token: string): Promise<DrawerView | null> {
+  return currentDrawerSchema.parse(await apiRequest('GET', '/api/cashier/drawer', { token })).drawer;
+}
+
+export async function openDrawer(token: string, openingFloat: number): Promise<DrawerView> {
+  return drawerAnswerSchema.parse(
+    await apiRequest('POST', '/api/cashier/drawer/open', { token, body: { openingFloat } }),
+  ).drawer;
+}
+
+export async function closeDrawer(token: string, input: DrawerCloseInput): Promise<DrawerView> {
+  return drawerAnswerSchema.parse(await apiRequest('POST', '/api/cashier/drawer/close', { token, body: input })).drawer;
 }
 
 /** A key for one payment attempt: crypto.randomUUID where the page is a secure context, else the same from getRandomValues. */

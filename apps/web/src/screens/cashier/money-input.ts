@@ -14,11 +14,17 @@ export function currencySymbolOf(shop: { currency: string; locale: string }): st
   );
 }
 
-/** A typed payment amount: exact minor units (the domain's parser), more than zero, within what one payment may be. */
-export function parseAmount(text: string, fractionDigits: number): ParsedAmount {
+/** Cash counted or put in a drawer: exact minor units (the domain's parser), zero allowed, within one payment's limit. */
+export function parseCashCount(text: string, fractionDigits: number): ParsedAmount {
   const parsed = parseTypedAmount(text, fractionDigits);
   if (!parsed.ok) return { ok: false, error: parsed.problem };
-  if (parsed.value === 0) return { ok: false, error: 'zero' };
   if (parsed.value > MAX_PAYMENT_AMOUNT) return { ok: false, error: 'tooLarge' };
+  return parsed;
+}
+
+/** A typed payment amount: as a cash count, and more than zero. */
+export function parseAmount(text: string, fractionDigits: number): ParsedAmount {
+  const parsed = parseCashCount(text, fractionDigits);
+  if (parsed.ok && parsed.value === 0) return { ok: false, error: 'zero' };
   return parsed;
 }
