@@ -27,6 +27,8 @@ import { IdempotencyService } from './modules/idempotency/idempotency.service.js
 import { monitorRoutes } from './modules/monitor/monitor.routes.js';
 import { MonitorService } from './modules/monitor/monitor.service.js';
 import { paymentsRoutes } from './modules/payments/payments.routes.js';
+import { discountsRoutes } from './modules/discounts/discounts.routes.js';
+import { DiscountsService } from './modules/discounts/discounts.service.js';
 import { PaymentsService } from './modules/payments/payments.service.js';
 import { queueRoutes } from './modules/queue/queue.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
@@ -64,6 +66,7 @@ export type Services = {
   rooms: RoomsService;
   idempotency: IdempotencyService;
   payments: PaymentsService;
+  discounts: DiscountsService;
   monitor: MonitorService;
   reports: ReportsService;
   drawers: DrawersService;
@@ -139,6 +142,7 @@ export async function buildApp({
     rooms: new RoomsService(context),
     idempotency,
     payments: new PaymentsService(context, transactions, idempotency),
+    discounts: new DiscountsService(context, transactions),
     monitor: new MonitorService(context),
     reports: new ReportsService(context),
     drawers: new DrawersService(context),
@@ -151,9 +155,8 @@ export async function buildApp({
   await app.register(shopRoutes(config), { prefix: '/api/shop' });
   await app.register(catalogRoutes(database), { prefix: '/api/catalog' });
   await app.register(transactionsRoutes(services.transactions), { prefix: '/api/transactions' });
-  await app.register(paymentsRoutes(services.payments, config.testPaymentAnswerDelayMs), {
-    prefix: '/api/transactions',
-  });
+  await app.register(paymentsRoutes(services.payments, config.testPaymentAnswerDelayMs), { prefix: '/api' });
+  await app.register(discountsRoutes(services.discounts), { prefix: '/api' });
   await app.register(queueRoutes(services.queue), { prefix: '/api' });
   await app.register(roomsRoutes(services.rooms), { prefix: '/api/rooms' });
   await app.register(adminRoutes(services.context), { prefix: '/api/admin' });

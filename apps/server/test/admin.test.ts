@@ -27,6 +27,9 @@ const ADMIN_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['PATCH', '/api/admin/rooms/{id}', { outOfService: true }],
   ['GET', '/api/admin/transactions/{id}/events'],
   ['GET', '/api/admin/transactions'],
+  ['GET', '/api/admin/discounts'],
+  ['POST', '/api/admin/discounts', { name: 'Refused', kind: 'percent', value: 10 }],
+  ['PATCH', '/api/admin/discounts/{id}', { active: false }],
 ];
 
 describe.each(testEngines())('admin API on %s', (engine) => {
@@ -60,6 +63,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
       transactions: await db.selectFrom('transactions').selectAll().orderBy('id').execute(),
       items: await db.selectFrom('transaction_items').selectAll().orderBy('id').execute(),
       events: await db.selectFrom('transaction_events').selectAll().orderBy('id').execute(),
+      discountTypes: await db.selectFrom('discount_types').selectAll().orderBy('id').execute(),
     };
   }
 
@@ -851,6 +855,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'selecting',
         at: at(now - 120_000),
         actor: { type: 'customer', id: null, displayName: null },
+        detail: null,
       },
       {
         action: 'customer_confirm_selection',
@@ -858,6 +863,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'pending_therapist',
         at: at(now - 60_000),
         actor: { type: 'customer', id: null, displayName: null },
+        detail: null,
       },
       {
         action: 'therapist_confirm',
@@ -865,6 +871,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'therapist_confirmed',
         at: at(now),
         actor: { type: 'staff', id: therapist2.id, displayName: 'Jose Reyes' },
+        detail: null,
       },
       {
         action: 'release',
@@ -872,6 +879,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'pending_therapist',
         at: at(now),
         actor: { type: 'staff', id: therapist2.id, displayName: 'Jose Reyes' },
+        detail: null,
       },
       {
         action: 'cancel',
@@ -879,6 +887,7 @@ describe.each(testEngines())('admin API on %s', (engine) => {
         to: 'cancelled',
         at: at(now),
         actor: { type: 'staff', id: adminId, displayName: 'Shop Admin' },
+        detail: null,
       },
     ]);
     const seqs = events.map((event: any) => event.seq);

@@ -85,6 +85,7 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
     // Mid-split, a cashier (say, after a reload) reads what was paid how; a therapist or the customer may not.
     expect(await expectOk(t.api.get(`/api/transactions/${ticket.id}/payments`, tokens.cashier1))).toEqual({
       payments: [card.body.payment],
+      refunds: [],
     });
     expect((await t.api.get(`/api/transactions/${ticket.id}/payments`, tokens.therapist1)).status).toBe(403);
     expect((await t.api.get(`/api/transactions/${ticket.id}/payments`, ticket.token)).status).toBe(403);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRANSACTION_STATUSES } from './lifecycle.js';
+import { PAYMENT_METHODS, TRANSACTION_STATUSES } from './lifecycle.js';
 import { passwordSchema, staffRoleSchema, usernameSchema } from './schemas.js';
 import { transactionActionSchema } from './transactions.js';
 
@@ -229,6 +229,22 @@ export type AdminRoomView = z.infer<typeof adminRoomSchema>;
 
 // Audit trail
 
+/** What a step did beyond its status (events from before migration 0004 have none). */
+export const eventDetailSchema = z.object({
+  paymentId: z.number().int().optional(),
+  refundId: z.number().int().optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
+  amount: z.number().int().optional(),
+  tipAmount: z.number().int().optional(),
+  reason: z.string().optional(),
+  discount: z
+    .object({ id: z.number().int(), name: z.string(), amount: z.number().int(), note: z.string().nullable() })
+    .optional(),
+  fromCashier: z.object({ id: z.number().int(), displayName: z.string() }).optional(),
+  toCashier: z.object({ id: z.number().int(), displayName: z.string() }).optional(),
+});
+export type EventDetail = z.infer<typeof eventDetailSchema>;
+
 export const transactionEventSchema = z.object({
   seq: z.number().int(),
   action: transactionActionSchema,
@@ -240,6 +256,7 @@ export const transactionEventSchema = z.object({
     id: z.number().int().nullable(),
     displayName: z.string().nullable(),
   }),
+  detail: eventDetailSchema.nullable(),
 });
 export type TransactionEvent = z.infer<typeof transactionEventSchema>;
 export const transactionEventListSchema = z.object({ events: z.array(transactionEventSchema) });

@@ -5,6 +5,8 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   amount_exceeds_balance: 400,
+  amount_exceeds_refundable: 400,
+  discount_exceeds_total: 400,
   insufficient_tendered: 400,
   idempotency_key_required: 400,
   unauthenticated: 401,
@@ -19,6 +21,9 @@ export const ERROR_STATUS = {
   idempotency_in_flight: 409,
   drawer_closed: 409,
   drawer_already_open: 409,
+  payment_started: 409,
+  discount_already_applied: 409,
+  payment_voided: 409,
   payload_too_large: 413,
   idempotency_mismatch: 422,
   rate_limited: 429,

@@ -7,6 +7,7 @@ export * from './schemas.js';
 export * from './transactions.js';
 export * from './payments.js';
 export * from './drawers.js';
+export * from './discounts.js';
 export * from './wait-estimate.js';
 export * from './monitor.js';
 export * from './admin.js';

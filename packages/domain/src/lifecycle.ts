@@ -29,6 +29,11 @@ export const TRANSACTION_ACTIONS = [
   'release',
   'cancel',
   'items_changed',
+  'discount_applied',
+  'discount_removed',
+  'payment_voided',
+  'refund_recorded',
+  'cashier_handover',
 ] as const;
 export type TransactionAction = (typeof TRANSACTION_ACTIONS)[number];
 
@@ -60,6 +65,11 @@ export const LIFECYCLE: readonly Transition[] = [
   { action: 'cashier_claim', from: 'awaiting_payment', to: 'paying', by: ['cashier'] },
   { action: 'payment_recorded', from: 'paying', to: 'paying', by: ['claiming_cashier'] },
   { action: 'payment_complete', from: 'paying', to: 'paid', by: ['claiming_cashier'] },
+  { action: 'discount_applied', from: 'paying', to: 'paying', by: ['claiming_cashier'] },
+  { action: 'discount_removed', from: 'paying', to: 'paying', by: ['claiming_cashier'] },
+  { action: 'payment_voided', from: 'paying', to: 'paying', by: ['claiming_cashier', 'admin'] },
+  { action: 'refund_recorded', from: 'paid', to: 'paid', by: ['admin'] },
+  { action: 'cashier_handover', from: 'paying', to: 'paying', by: ['admin'] },
   { action: 'release', from: 'therapist_confirmed', to: 'pending_therapist', by: ['assigned_therapist', 'admin'] },
   { action: 'release', from: 'paying', to: 'awaiting_payment', by: ['claiming_cashier', 'admin'] },
   { action: 'cancel', from: 'selecting', to: 'cancelled', by: ['owner', 'admin', 'system'] },
@@ -100,4 +110,86 @@ export type RoomStatus = (typeof ROOM_STATUSES)[number];
 /** Ticket codes are zero-padded to four digits; past 9,999 in a day they simply grow a digit. */
 export function formatTicketCode(sequence: number): string {
   return String(sequence).padStart(4, '0');
+}
+
+/** A status in plain words, for refusals people read. */
+const STATUS_WORDS: Record<TransactionStatus, string> = {
+  selecting: 'still being chosen at the kiosk',
+  pending_therapist: 'waiting for a therapist',
+  therapist_confirmed: 'claimed by a therapist',
+  in_service: 'in service',
+  finished: 'finished and about to join the payment queue',
+  awaiting_payment: 'waiting for a cashier to claim it',
+  paying: 'being paid at a counter',
+  paid: 'already paid',
+  cancelled: 'cancelled',
+};
+
+/** What each step does, in plain words, and what to do instead when it is impossible now. */
+const STEP_WORDS: Record<TransactionAction, { verb: string; instead?: Partial<Record<TransactionStatus, string>> }> = {
+  create: { verb: 'be created' },
+  customer_confirm_selection: { verb: 'be confirmed' },
+  therapist_confirm: { verb: 'be claimed by a therapist' },
+  service_start: { verb: 'start its service' },
+  service_finish: { verb: 'finish its service' },
+  payment_enqueue: { verb: 'join the payment queue' },
+  cashier_claim: { verb: 'be claimed at a counter' },
+  payment_recorded: {
+    verb: 'take a payment',
+    instead: {
+      awaiting_payment: 'Claim it at your counter first.',
+      paid: 'Nothing is left to pay; an admin can refund it if money must go back.',
+    },
+  },
+  payment_complete: {
+    verb: 'take a payment',
+    instead: {
+      awaiting_payment: 'Claim it at your counter first.',
+      paid: 'Nothing is left to pay; an admin can refund it if money must go back.',
+    },
+  },
+  release: { verb: 'be released' },
+  cancel: { verb: 'be cancelled' },
+  items_changed: { verb: 'have its services changed' },
+  discount_applied: {
+    verb: 'get a discount',
+    instead: { awaiting_payment: 'Claim it at your counter first.', paid: 'An admin can refund part of it instead.' },
+  },
+  discount_removed: { verb: 'have a discount removed' },
+  payment_voided: {
+    verb: 'have a payment voided',
+    instead: { paid: 'Once a ticket is paid, an admin gives money back with a refund.' },
+  },
+  refund_recorded: {
+    verb: 'be refunded',
+    instead: { paying: 'Refunds are for paid tickets; void the payment instead.' },
+  },
+  cashier_handover: {
+    verb: 'be handed to another cashier',
+    instead: { awaiting_payment: 'Any cashier can claim it.' },
+  },
+};
+
+/** Why a step is impossible now, in words a cashier or admin can act on (no internal step names). */
+export function stepRefusal(action: TransactionAction, status: TransactionStatus): string {
+  const words = STEP_WORDS[action];
+  const instead = words.instead?.[status];
+  return `This ticket is ${STATUS_WORDS[status]}, so it cannot ${words.verb} now.${instead ? ` ${instead}` : ''}`;
+}
+
+/** Why this caller may not take a step another person could. */
+export function notYoursRefusal(action: TransactionAction): string {
+  switch (action) {
+    case 'payment_recorded':
+    case 'payment_complete':
+    case 'discount_applied':
+    case 'discount_removed':
+    case 'payment_voided':
+      return 'Only the cashier who claimed this ticket can do this. Ask an admin to hand it over to you.';
+    case 'refund_recorded':
+    case 'cashier_handover':
+      return 'Only an admin can do this.';
+    default:
+      return 'This transaction is not yours to change.';
+  }
 }

@@ -11,6 +11,8 @@ export const paymentInputSchema = z
   .strictObject({
     method: z.enum(PAYMENT_METHODS),
     amount,
+    /** For the transaction's therapist, on top of the amount; never part of the sale. */
+    tipAmount: z.number().int('a whole number of centavos').min(0, 'at least 0').max(MAX_PAYMENT_AMOUNT).default(0),
     tendered: amount.optional(),
     reference: z.string().trim().min(1).max(120).optional(),
   })
@@ -22,7 +24,9 @@ export const paymentInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'only for cash' });
     }
   });
-export type PaymentInput = z.infer<typeof paymentInputSchema>;
+/** What a client sends (tipAmount may be left out) and what the server works with once parsed. */
+export type PaymentInput = z.input<typeof paymentInputSchema>;
+export type ParsedPaymentInput = z.output<typeof paymentInputSchema>;
 
 export const idempotencyKeySchema = z.string().min(1).max(255);
 
@@ -31,17 +35,45 @@ export const paymentSchema = z.object({
   transactionId: z.number().int(),
   method: z.enum(PAYMENT_METHODS),
   amount: z.number().int(),
+  tipAmount: z.number().int(),
   tendered: z.number().int().nullable(),
+  /** Cash only: tendered − amount − tipAmount. */
   change: z.number().int().nullable(),
   reference: z.string().nullable(),
   cashier: z.object({ id: z.number().int(), displayName: z.string() }),
   createdAt: z.string(),
+  /** Set when the payment was voided (a reversal row); it then counts for nothing. */
+  voidedAt: z.string().nullable(),
+  voidReason: z.string().nullable(),
 });
 export type PaymentView = z.infer<typeof paymentSchema>;
 
+const reason = z.string().trim().min(1, 'required').max(500, 'at most 500 characters');
+
+export const voidPaymentInputSchema = z.strictObject({ reason });
+export type VoidPaymentInput = z.infer<typeof voidPaymentInputSchema>;
+
+export const refundInputSchema = z.strictObject({ amount, method: z.enum(PAYMENT_METHODS), reason });
+export type RefundInput = z.infer<typeof refundInputSchema>;
+
+export const refundSchema = z.object({
+  id: z.number().int(),
+  amount: z.number().int(),
+  method: z.enum(PAYMENT_METHODS),
+  reason: z.string(),
+  createdAt: z.string(),
+  refundedBy: z.object({ id: z.number().int(), displayName: z.string() }),
+});
+export type RefundView = z.infer<typeof refundSchema>;
+
 export const paymentResultSchema = z.object({ payment: paymentSchema, transaction: transactionSchema });
-export const paymentListSchema = z.object({ payments: z.array(paymentSchema) });
+export const refundResultSchema = z.object({ refund: refundSchema, transaction: transactionSchema });
+/** Voided payments included, marked; refunds of a paid transaction after them. */
+export const paymentListSchema = z.object({ payments: z.array(paymentSchema), refunds: z.array(refundSchema) });
 export type PaymentResult = z.infer<typeof paymentResultSchema>;
+export type RefundResult = z.infer<typeof refundResultSchema>;
+
+export const handoverInputSchema = z.strictObject({ cashierId: z.number().int().positive().max(2_147_483_647) });
 
 export const receiptSchema = z.object({
   receiptNumber: z.string(),
@@ -49,7 +81,10 @@ export const receiptSchema = z.object({
   currency: z.string(),
   locale: z.string(),
   transaction: transactionSchema,
+  /** Voided ones included, marked. */
   payments: z.array(paymentSchema),
+  refunds: z.array(refundSchema),
+  /** Of payments not voided. */
   totalTendered: z.number().int(),
   totalChange: z.number().int(),
 });

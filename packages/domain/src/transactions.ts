@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appliedDiscountSchema } from './discounts.js';
 import { CANCEL_REASONS, PRIORITY_REASONS, TRANSACTION_ACTIONS, TRANSACTION_STATUSES } from './lifecycle.js';
 
 /** Limits of a cart (DESIGN.md 3.1). */
@@ -59,8 +60,16 @@ export const transactionSchema = z.object({
   items: z.array(transactionItemSchema),
   totalAmount: z.number().int(),
   totalDurationMinutes: z.number().int(),
+  /** Active discounts only; `amountDue = totalAmount − discountAmount`. */
+  discounts: z.array(appliedDiscountSchema),
+  discountAmount: z.number().int(),
+  amountDue: z.number().int(),
+  /** Payments not voided, tips excluded; `balance = amountDue − amountPaid`. */
   amountPaid: z.number().int(),
   balance: z.number().int(),
+  /** Tips of payments not voided, for the therapist; never part of the sale. */
+  tipAmount: z.number().int(),
+  amountRefunded: z.number().int(),
   therapist: personSchema.nullable(),
   room: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   cashier: personSchema.nullable(),

@@ -193,7 +193,8 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     for (const event of toSend) {
       // Each event is replayed with the state its own step left (its snapshot), as it was sent live.
       const row = event.snapshot
-        ? (JSON.parse(event.snapshot) as TransactionRow)
+        ? // Snapshots written before migration 0004 lack its money totals, which were then all 0.
+          ({ discount_amount: 0, tip_amount: 0, amount_refunded: 0, ...JSON.parse(event.snapshot) } as TransactionRow)
         : await findTransaction(db, event.transaction_id);
       if (!row) continue;
       socket.emit('transaction_updated', {

@@ -1,4 +1,5 @@
 import {
+  type EventDetail,
   AppError,
   formatTicketCode,
   bodyIssue,
@@ -78,7 +79,7 @@ import {
 } from '../transactions/transactions.repository.js';
 
 /** 400 naming the field whose value another row already has. */
-function taken(field: string, description: string): AppError {
+export function taken(field: string, description: string): AppError {
   return new AppError('validation_failed', `${description} is taken.`, [bodyIssue(field, 'taken')]);
 }
 
@@ -91,7 +92,7 @@ function notFound(what: string, id: number, field?: string): AppError {
  * Runs a write whose names were checked beforehand; a writer racing past that check still meets the unique
  * key, and its refusal is answered the same way (the transaction has rolled back by then).
  */
-async function guardUnique<T>(refusal: () => AppError, work: () => Promise<T>): Promise<T> {
+export async function guardUnique<T>(refusal: () => AppError, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -464,6 +465,7 @@ export class AdminService {
         id: row.actor_id,
         displayName: row.actor_type === 'staff' ? row.actor_display_name : null,
       },
+      detail: row.detail === null ? null : (JSON.parse(row.detail) as EventDetail),
     }));
   }
 }

@@ -2,12 +2,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AppError,
   STAFF_ROLES,
+  handoverInputSchema,
   idParamsSchema,
   idempotencyKeySchema,
   paymentInputSchema,
   paymentListSchema,
   paymentResultSchema,
   receiptSchema,
+  refundInputSchema,
+  refundResultSchema,
+  transactionResultSchema,
+  voidPaymentInputSchema,
   type PaymentResult,
 } from '@spaflow/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -19,14 +24,15 @@ const bearer = [{ bearer: [] }];
 export function paymentsRoutes(payments: PaymentsService, answerDelayMs: number): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      '/:id/payments',
+      '/transactions/:id/payments',
       {
         config: { access: ['cashier'] },
         schema: {
           tags: ['payments'],
-          summary: 'Take a payment (cash with change, card, e-wallet); the one that covers the total completes it',
+          summary:
+            'Take a payment (cash with change, card, e-wallet), with an optional tip; the one that covers the balance completes it',
           description:
-            'Requires an Idempotency-Key header (1–255 characters): a repeat with the same key and body gets the first answer.',
+            'Requires an Idempotency-Key header (1–255 characters): a repeat with the same key and body gets the first answer. Cash: tendered ≥ amount + tipAmount; change = tendered − amount − tipAmount.',
           security: bearer,
           params: idParamsSchema,
           body: paymentInputSchema,
@@ -49,22 +55,22 @@ export function paymentsRoutes(payments: PaymentsService, answerDelayMs: number)
     );
 
     app.get(
-      '/:id/payments',
+      '/transactions/:id/payments',
       {
         config: { access: ['cashier', 'monitor', 'admin'] },
         schema: {
           tags: ['payments'],
-          summary: 'The payments taken on a transaction so far (a split in progress, or a paid one)',
+          summary: 'The payments taken on a transaction so far (voided ones marked) and its refunds',
           security: bearer,
           params: idParamsSchema,
           response: { 200: paymentListSchema },
         },
       },
-      async (request) => ({ payments: await payments.list(principalOf(request), request.params.id) }),
+      async (request) => payments.list(principalOf(request), request.params.id),
     );
 
     app.get(
-      '/:id/receipt',
+      '/transactions/:id/receipt',
       {
         config: { access: ['customer', ...STAFF_ROLES] },
         schema: {
@@ -76,6 +82,57 @@ export function paymentsRoutes(payments: PaymentsService, answerDelayMs: number)
         },
       },
       async (request) => payments.receipt(principalOf(request), request.params.id),
+    );
+
+    app.post(
+      '/payments/:id/void',
+      {
+        config: { access: ['cashier', 'admin'] },
+        schema: {
+          tags: ['payments'],
+          summary: 'Void a payment of a ticket still being paid (its cashier, or admin): the balance rises again',
+          security: bearer,
+          params: idParamsSchema,
+          body: voidPaymentInputSchema,
+          response: { 200: paymentResultSchema },
+        },
+      },
+      async (request) => payments.voidPayment(staffOf(request), request.params.id, request.body.reason),
+    );
+
+    app.post(
+      '/transactions/:id/refunds',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['payments'],
+          summary: 'Refund part or all of a paid transaction (never more than paid, less earlier refunds)',
+          security: bearer,
+          params: idParamsSchema,
+          body: refundInputSchema,
+          response: { 201: refundResultSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await payments.refund(staffOf(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/transactions/:id/handover',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['payments'],
+          summary: 'Hand a ticket being paid to another cashier (who holds nothing), its payments kept',
+          security: bearer,
+          params: idParamsSchema,
+          body: handoverInputSchema,
+          response: { 200: transactionResultSchema },
+        },
+      },
+      async (request) => ({
+        transaction: await payments.handover(staffOf(request), request.params.id, request.body.cashierId),
+      }),
     );
   };
 }

@@ -1,4 +1,11 @@
-import { AppError, findTransition, type TransactionAction, type TransactionStatus } from '@spaflow/domain';
+import {
+  AppError,
+  findTransition,
+  stepRefusal,
+  type EventDetail,
+  type TransactionAction,
+  type TransactionStatus,
+} from '@spaflow/domain';
 import type { Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { TransactionsTable } from '../../db/schema.js';
@@ -32,13 +39,15 @@ export async function recordStep(
     actor: ActorRef;
     now: number;
     changes: Change[];
+    /** What the step did beyond its status, for the audit trail: a payment's method and amount, a reason. */
+    detail?: EventDetail;
     /** Rooms and staff this step changed too: their updates carry the step's `seq`. */
     related?: { roomIds?: readonly number[]; staffIds?: readonly number[] };
   },
 ): Promise<TransactionRow> {
   const { row, action, actor, now } = step;
   const transition = findTransition(action, row.status as TransactionStatus);
-  if (!transition) throw new AppError('invalid_transition', `"${action}" is not possible from ${row.status}.`);
+  if (!transition) throw new AppError('invalid_transition', stepRefusal(action, row.status as TransactionStatus));
   const values = { ...step.values, status: transition.to, updated_at: now };
   if (!(await updateTransactionIfUnchanged(tx, row, values))) {
     throw new AppError('invalid_transition', 'This transaction changed meanwhile. Reload it and try again.');
@@ -55,6 +64,7 @@ export async function recordStep(
     actor_id: actor.id,
     at: now,
     snapshot: JSON.stringify(after),
+    detail: step.detail ? JSON.stringify(step.detail) : null,
   });
   step.changes.push({
     kind: 'transaction',

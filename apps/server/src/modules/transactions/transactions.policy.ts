@@ -1,6 +1,8 @@
 import {
   AppError,
   findTransition,
+  notYoursRefusal,
+  stepRefusal,
   type LifecycleActor,
   type TransactionAction,
   type TransactionStatus,
@@ -33,14 +35,11 @@ export function actorsOf(principal: Principal, row: TransactionRow): LifecycleAc
 export function authorizeStep(principal: Principal, row: TransactionRow, action: TransactionAction): Transition {
   const transition = findTransition(action, row.status as TransactionStatus);
   if (!transition) {
-    throw new AppError(
-      'invalid_transition',
-      `A transaction that is ${row.status.replaceAll('_', ' ')} cannot take "${action}".`,
-    );
+    throw new AppError('invalid_transition', stepRefusal(action, row.status as TransactionStatus));
   }
   const actors = actorsOf(principal, row);
   if (!transition.by.some((actor) => actors.includes(actor))) {
-    throw new AppError('forbidden', 'This transaction is not yours to change.');
+    throw new AppError('forbidden', notYoursRefusal(action));
   }
   return transition;
 }

@@ -1,6 +1,7 @@
 import type { CancelReason, TransactionStatus, TransactionView } from '@spaflow/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { listTransactionDiscounts } from '../discounts/discounts.repository.js';
 import { countAhead, findNames, listItems, type TransactionRow } from './transactions.repository.js';
 
 /** Staff see everything; a customer sees their own transaction without the staff-only fields. */
@@ -26,8 +27,9 @@ export async function presentTransactions(
     if (row.cashier_id !== null) accountIds.add(row.cashier_id);
     if (row.room_id !== null) roomIds.add(row.room_id);
   }
-  const [items, names, positions] = await Promise.all([
+  const [items, discounts, names, positions] = await Promise.all([
     listItems(db, ids),
+    listTransactionDiscounts(db, ids),
     findNames(db, [...accountIds], [...roomIds]),
     options.queuePositions ??
       Promise.all(rows.map(async (row) => [row.id, await countAhead(db, row)] as const)).then(
@@ -46,7 +48,17 @@ export async function presentTransactions(
     itemsByTransaction.set(item.transaction_id, list);
   }
 
+  /** The discounts active at the row's version: an event's snapshot shows the discounts of its own step. */
+  const activeDiscounts = (row: TransactionRow) =>
+    discounts.filter(
+      (discount) =>
+        discount.transaction_id === row.id &&
+        discount.applied_version <= row.version &&
+        (discount.removed_version === null || discount.removed_version > row.version),
+    );
+
   return rows.map((row) => {
+    const amountDue = row.total_amount - row.discount_amount;
     const person = (id: number | null) => (id === null ? null : { id, displayName: names.accounts.get(id) ?? '' });
     return {
       id: row.id,
@@ -66,8 +78,20 @@ export async function presentTransactions(
       })),
       totalAmount: row.total_amount,
       totalDurationMinutes: row.total_duration_minutes,
+      discounts: activeDiscounts(row).map((discount) => ({
+        id: discount.id,
+        name: discount.name,
+        kind: discount.kind,
+        value: discount.value,
+        amount: discount.amount,
+        note: discount.note,
+      })),
+      discountAmount: row.discount_amount,
+      amountDue,
       amountPaid: row.amount_paid,
-      balance: row.total_amount - row.amount_paid,
+      balance: amountDue - row.amount_paid,
+      tipAmount: row.tip_amount,
+      amountRefunded: row.amount_refunded,
       therapist: person(row.therapist_id),
       room: row.room_id === null ? null : { id: row.room_id, name: names.rooms.get(row.room_id) ?? '' },
       cashier: person(row.cashier_id),

@@ -81,6 +81,7 @@ export async function listTransactionEvents(db: Kysely<DB>, transactionId: numbe
       'e.actor_type',
       'e.actor_id',
       'a.display_name as actor_display_name',
+      'e.detail',
     ])
     .orderBy('e.id')
     .execute();

@@ -329,7 +329,7 @@ export class TransactionsService {
         if (current.amount_paid > 0) {
           throw new AppError(
             'invalid_transition',
-            'Payments were already taken; finish the payment instead of releasing it.',
+            'Payments were already taken on this ticket, so it cannot go back to the queue. Finish the payment, or ask an admin to hand it over to another cashier.',
           );
         }
         return recordStep(tx, {
