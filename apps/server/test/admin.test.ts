@@ -30,6 +30,7 @@ const ADMIN_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['GET', '/api/admin/discounts'],
   ['POST', '/api/admin/discounts', { name: 'Refused', kind: 'percent', value: 10 }],
   ['PATCH', '/api/admin/discounts/{id}', { active: false }],
+  ['GET', '/api/admin/drawers'],
 ];
 
 describe.each(testEngines())('admin API on %s', (engine) => {
@@ -118,7 +119,8 @@ describe.each(testEngines())('admin API on %s', (engine) => {
     // …and the admin gets through on each of them (the ticket lookup: to "no such ticket" on an empty day).
     for (const [method, template] of ADMIN_ROUTES.filter(([method]) => method === 'GET')) {
       const lookup = template === '/api/admin/transactions';
-      const path = lookup ? `${template}?date=2001-01-01&code=1` : template.replace('{id}', String(customer.id));
+      const query = { '/api/admin/transactions': '?date=2001-01-01&code=1', '/api/admin/drawers': '?date=2001-01-01' };
+      const path = template.replace('{id}', String(customer.id)) + (query[template as keyof typeof query] ?? '');
       expect([path, (await t.api.request(method, path, { token: tokens.admin })).status]).toEqual([
         path,
         lookup ? 404 : 200,

@@ -50,3 +50,15 @@ export function businessDayRange(date: string, timeZone: string): { start: numbe
 }
 
 export const BUSINESS_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour of the day (0–23) an instant falls on in the shop's time zone: sales by hour use it. */
+export function businessHourOf(epochMs: number, timeZone: string): number {
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+    hourFormats.set(timeZone, format);
+  }
+  return Number(format.format(epochMs)) % 24;
+}

@@ -8,6 +8,7 @@ export * from './transactions.js';
 export * from './payments.js';
 export * from './drawers.js';
 export * from './discounts.js';
+export * from './earnings.js';
 export * from './wait-estimate.js';
 export * from './monitor.js';
 export * from './admin.js';

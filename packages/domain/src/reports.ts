@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUSINESS_DATE_PATTERN } from './business-time.js';
+import { drawerSchema } from './drawers.js';
 
 export const MAX_REPORT_DAYS = 366;
 
@@ -59,3 +60,54 @@ export const reportSummarySchema = z.object({
   ),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+/** The day report: one business day's sales, money, drawers and earnings (definitions in docs/reports.md). */
+export const dayReportQuerySchema = z.strictObject({ date: businessDate });
+export type DayReportQuery = z.infer<typeof dayReportQuerySchema>;
+
+const byMethod = z.object({ cash: z.number().int(), card: z.number().int(), ewallet: z.number().int() });
+
+export const dayReportSchema = z.object({
+  date: z.string(),
+  currency: z.string(),
+  /** Tickets paid in full during the day: the day's sales. */
+  salesCount: z.number().int(),
+  grossSales: z.number().int(),
+  discounts: z.number().int(),
+  netSales: z.number().int(),
+  tips: z.number().int(),
+  refunds: z.number().int(),
+  /** Amount plus tip of the payments (not voided) on the day's sales, by method. */
+  paymentsByMethod: byMethod,
+  paymentsReceived: z.number().int(),
+  refundsByMethod: byMethod,
+  refundsPaidOut: z.number().int(),
+  /** Net sales by the hour (0–23, shop time) each ticket was paid in; all 24 hours. */
+  salesByHour: z.array(z.object({ hour: z.number().int(), netSales: z.number().int() })),
+  tipsByTherapist: z.array(
+    z.object({ therapistId: z.number().int(), displayName: z.string(), tips: z.number().int() }),
+  ),
+  therapists: z.array(
+    z.object({
+      therapistId: z.number().int(),
+      displayName: z.string(),
+      /** Service lines done (quantities added up). */
+      services: z.number().int(),
+      /** Booked minutes of those services. */
+      minutes: z.number().int(),
+      netSales: z.number().int(),
+      /** The therapist's override, or null when each service's own percent applied. */
+      commissionPercent: z.number().int().nullable(),
+      commission: z.number().int(),
+      tips: z.number().int(),
+    }),
+  ),
+  totalCommission: z.number().int(),
+  drawers: z.array(drawerSchema),
+  /** Counted less expected over the day's closed drawers. */
+  drawersDifference: z.number().int(),
+  /** netSales + tips − refunds = paymentsReceived − refundsPaidOut. */
+  reconciles: z.boolean(),
+  reconciliation: z.object({ left: z.number().int(), right: z.number().int(), difference: z.number().int() }),
+});
+export type DayReport = z.infer<typeof dayReportSchema>;

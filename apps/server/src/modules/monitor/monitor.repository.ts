@@ -90,14 +90,3 @@ export async function dayServedByTherapist(db: Kysely<DB>, businessDate: string)
     .orderBy('therapist_id')
     .execute();
 }
-
-/** Money taken in [start, end), by method (payments.created_at index). */
-export async function revenueBetween(db: Kysely<DB>, range: { start: number; end: number }) {
-  return db
-    .selectFrom('payments')
-    .where('created_at', '>=', range.start)
-    .where('created_at', '<', range.end)
-    .select((eb) => ['method', eb.fn.sum<number>('amount').as('amount')])
-    .groupBy('method')
-    .execute();
-}

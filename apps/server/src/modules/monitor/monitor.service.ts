@@ -13,8 +13,8 @@ import {
   listPaying,
   listServing,
   listTherapistsOnFloor,
-  revenueBetween,
 } from './monitor.repository.js';
+import { loadSales, revenueOf } from '../reports/reports.service.js';
 
 const seconds = (ms: number | null | undefined): number | null =>
   ms === null || ms === undefined ? null : Math.round(Number(ms) / 1000);
@@ -59,7 +59,7 @@ export class MonitorService {
     const seq = await latestSeq(db);
     const now = this.context.clock.now();
     const businessDate = businessDateOf(now, this.context.config.businessTimeZone);
-    const [waitingRows, servingRows, awaitingRows, payingRows, rooms, staff, today, servedBy, revenue] =
+    const [waitingRows, servingRows, awaitingRows, payingRows, rooms, staff, today, servedBy, sales] =
       await Promise.all([
         listQueue(db, 'therapist'),
         listServing(db),
@@ -69,7 +69,7 @@ export class MonitorService {
         listStaffViews(db),
         dayServiceFigures(db, businessDate),
         dayServedByTherapist(db, businessDate),
-        revenueBetween(db, businessDayRange(businessDate, this.context.config.businessTimeZone)),
+        loadSales(db, businessDayRange(businessDate, this.context.config.businessTimeZone)),
       ]);
     const estimate = await estimateQueueWaits(this.context, waitingRows);
     const positions = (rows: readonly { id: number }[]) => new Map(rows.map((row, index) => [row.id, index + 1]));
@@ -82,7 +82,6 @@ export class MonitorService {
       presentTransactions(db, awaitingRows, 'staff', { queuePositions: positions(awaitingRows) }),
       presentTransactions(db, payingRows, 'staff'),
     ]);
-    const revenueOf = (method: string) => Number(revenue.find((row) => row.method === method)?.amount ?? 0);
     const oldestConfirm = waitingRows.reduce<number | null>(
       (oldest, row) =>
         row.selection_confirmed_at !== null && (oldest === null || row.selection_confirmed_at < oldest)
@@ -108,12 +107,8 @@ export class MonitorService {
         avgServiceSecondsToday: seconds(today.avgServiceMs),
         estimatedWaitSeconds: estimate.newCustomerSeconds,
         servedToday: Number(today.served),
-        revenueToday: {
-          total: revenueOf('cash') + revenueOf('card') + revenueOf('ewallet'),
-          cash: revenueOf('cash'),
-          card: revenueOf('card'),
-          ewallet: revenueOf('ewallet'),
-        },
+        // The day report's net sales so far, by the method its payments used (docs/reports.md).
+        revenueToday: revenueOf(sales),
         servedByTherapist: servedBy.map((row) => ({ therapistId: Number(row.therapist_id), count: Number(row.count) })),
       },
     };

@@ -41,43 +41,82 @@ export async function cancellationsByReason(db: Kysely<DB>, range: ReportRange) 
     .execute();
 }
 
-/** Money taken for the range's transactions, by their business day and method. */
-export async function revenueByDayAndMethod(db: Kysely<DB>, range: ReportRange) {
-  return inRange(db, range)
+/** Instants [start, end) of one or more business days. */
+export type Period = { start: number; end: number };
+
+/**
+ * The period's sales: tickets paid in full (status `paid`) with `paid_at` in the period, on the paid_at
+ * index. Every sales figure of the reports and the monitor starts from this one set.
+ */
+function salesIn(db: Kysely<DB>, period: Period) {
+  return db
+    .selectFrom('transactions as t')
+    .where('t.status', '=', 'paid')
+    .where('t.paid_at', '>=', period.start)
+    .where('t.paid_at', '<', period.end);
+}
+
+export async function listSales(db: Kysely<DB>, period: Period) {
+  return salesIn(db, period)
+    .leftJoin('accounts as a', 'a.id', 't.therapist_id')
+    .leftJoin('therapists as th', 'th.account_id', 't.therapist_id')
+    .select([
+      't.id',
+      't.paid_at as paidAt',
+      't.total_amount as totalAmount',
+      't.discount_amount as discountAmount',
+      't.tip_amount as tipAmount',
+      't.therapist_id as therapistId',
+      'a.display_name as therapistName',
+      'th.commission_percent as therapistCommissionPercent',
+    ])
+    .orderBy('t.paid_at')
+    .orderBy('t.id')
+    .execute();
+}
+
+/** The payments (not voided) on the period's sales: amount and tip per ticket and method. */
+export async function listSalePayments(db: Kysely<DB>, period: Period) {
+  return salesIn(db, period)
     .innerJoin('payments as p', 'p.transaction_id', 't.id')
-    .select((eb) => ['t.business_date as date', 'p.method', eb.fn.sum<number>('p.amount').as('amount')])
-    .groupBy(['t.business_date', 'p.method'])
-    .orderBy('t.business_date')
+    .leftJoin('payment_voids as v', 'v.payment_id', 'p.id')
+    .where('v.id', 'is', null)
+    .select((eb) => [
+      'p.transaction_id as transactionId',
+      'p.method',
+      eb.fn.sum<number>('p.amount').as('amount'),
+      eb.fn.sum<number>('p.tip_amount').as('tip'),
+    ])
+    .groupBy(['p.transaction_id', 'p.method'])
     .execute();
 }
 
-export async function revenueByService(db: Kysely<DB>, range: ReportRange) {
-  return inRange(db, range)
+/** The lines of the period's sales, with their service's commission percent, in ticket order. */
+export async function listSaleItems(db: Kysely<DB>, period: Period) {
+  return salesIn(db, period)
     .innerJoin('transaction_items as i', 'i.transaction_id', 't.id')
-    .where('t.status', '=', 'paid')
-    .select((eb) => [
+    .innerJoin('service_classifications as cl', 'cl.id', 'i.classification_id')
+    .innerJoin('services as s', 's.id', 'cl.service_id')
+    .select([
+      'i.transaction_id as transactionId',
       'i.service_name as serviceName',
-      eb.fn.sum<number>('i.quantity').as('quantity'),
-      eb.fn.sum<number>('i.line_total').as('revenue'),
+      'i.quantity',
+      'i.duration_minutes as durationMinutes',
+      'i.line_total as lineTotal',
+      's.commission_percent as commissionPercent',
     ])
-    .groupBy('i.service_name')
-    .orderBy('revenue', 'desc')
-    .orderBy('i.service_name')
+    .orderBy('i.transaction_id')
+    .orderBy('i.position')
     .execute();
 }
 
-export async function revenueByTherapist(db: Kysely<DB>, range: ReportRange) {
-  return inRange(db, range)
-    .innerJoin('accounts as a', 'a.id', 't.therapist_id')
-    .where('t.status', '=', 'paid')
-    .select((eb) => [
-      'a.id as therapistId',
-      'a.display_name as displayName',
-      eb.fn.countAll<number>().as('served'),
-      eb.fn.sum<number>('t.total_amount').as('revenue'),
-    ])
-    .groupBy(['a.id', 'a.display_name'])
-    .orderBy('revenue', 'desc')
-    .orderBy('a.id')
+/** Refunds recorded in the period (whatever day the ticket was sold), by method. */
+export async function refundsByMethod(db: Kysely<DB>, period: Period) {
+  return db
+    .selectFrom('refunds')
+    .where('created_at', '>=', period.start)
+    .where('created_at', '<', period.end)
+    .select((eb) => ['method', eb.fn.sum<number>('amount').as('amount')])
+    .groupBy('method')
     .execute();
 }
