@@ -90,6 +90,8 @@ describe.skipIf(!chromiumPath)('the admin console', () => {
     expect((await api('POST', `/api/transactions/${paidId}/finish`, therapist)).status).toBe(200);
     const cashier = await login('cashier1');
     expect((await api('POST', '/api/cashier/claim-next', cashier)).status).toBe(200);
+    // Cash goes into an open drawer.
+    expect((await api('POST', '/api/cashier/drawer/open', cashier, { openingFloat: 100_000 })).status).toBe(201);
     const paid = await api<{ transaction: { status: string } }>(
       'POST',
       `/api/transactions/${paidId}/payments`,
