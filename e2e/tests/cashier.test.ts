@@ -125,8 +125,14 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
     const claimed = await api<{ transaction: Txn | null }>('POST', '/therapist/claim-next', staff, {});
     expect(claimed.transaction?.id).toBe(id);
     await api('POST', `/transactions/${id}/start`, staff);
-    const finished = await api<{ transaction: Txn }>('POST', `/transactions/${id}/finish`, staff);
+    const finished = await api<{ transaction: Txn & { room: { id: number } } }>(
+      'POST',
+      `/transactions/${id}/finish`,
+      staff,
+    );
     expect(finished.transaction.status).toBe('awaiting_payment');
+    // The room cleaned at once, so the next customer of this run finds one.
+    await api('POST', `/rooms/${finished.transaction.room.id}/ready`, staff);
     return finished.transaction;
   }
 
@@ -448,12 +454,134 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
     await page.getByRole('button', { name: 'Done' }).click();
   });
 
+  let adjustedCash = 0;
+
+  it('applies a discount with its note, voids a tipped card payment, and prints a receipt that shows them', async () => {
+    const admin = await login('admin');
+    await api('POST', '/admin/discounts', admin, {
+      name: 'Senior citizen',
+      kind: 'percent',
+      value: 20,
+      requiresNote: true,
+    });
+    const cupping = await classification('Cupping', '60 minutes');
+    const fourth = await customerAwaitingPayment('therapist1', [cupping]);
+    await queueItem(fourth.code).waitFor();
+    await page.getByTestId('claim-next').click();
+    await page.getByRole('heading', { name: `Ticket ${fourth.code}` }).waitFor();
+
+    const addDiscount = async (note: string) => {
+      await page.getByTestId('add-discount').click();
+      const dialog = page.getByRole('dialog', { name: 'Add a discount' });
+      await dialog.getByText('Senior citizen').click();
+      await dialog.getByLabel('Note').fill(note);
+      return dialog;
+    };
+    // The type asks for a note: without one nothing is sent.
+    let dialog = await addDiscount('');
+    await dialog.getByTestId('apply-discount').click();
+    await dialog.getByText('Write the note this discount needs.').waitFor();
+    expect(sentTo(/\/discounts$/)).toBe(0);
+    await dialog.getByLabel('Note').fill('OSCA 12345');
+    await expectTabletModal('discount');
+    await dialog.getByTestId('apply-discount').dblclick();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(sentTo(/\/discounts$/)).toBe(1);
+    const discount = Math.floor((fourth.totalAmount * 20 + 50) / 100);
+    const due = fourth.totalAmount - discount;
+    await expect.poll(() => page.getByTestId('bill-due').textContent()).toContain(pesos(due));
+    await expect.poll(() => page.getByTestId('bill-balance').textContent()).toContain(pesos(due));
+
+    // Removed before the first payment (the row kept on the server), then applied again.
+    await page.getByRole('button', { name: 'Remove discount Senior citizen' }).click();
+    await expect.poll(() => page.getByTestId('discount-line').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('bill-balance').textContent()).toContain(pesos(fourth.totalAmount));
+    dialog = await addDiscount('OSCA 12345');
+    await dialog.getByTestId('apply-discount').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('discount-line').textContent()).toContain('OSCA 12345');
+    await expectTabletReady('discount-applied');
+
+    // Part by card with a tip; then voided with a reason, after a confirmation.
+    expect(due).toBeGreaterThan(50_000);
+    await page.getByText('Card', { exact: true }).click();
+    await page.getByLabel('Amount to pay').fill('500');
+    await page.getByLabel('Tip (optional)').fill('100');
+    await page.getByLabel('Card approval code').fill('APPR-4410');
+    await page.getByRole('button', { name: 'Charge ₱500.00 + ₱100.00 tip to card' }).click();
+    await expect.poll(() => page.getByTestId('bill-balance').textContent()).toContain(pesos(due - 50_000));
+    await expect.poll(() => page.getByTestId('payment-taken').textContent()).toContain('Tip ₱100.00');
+    // A discount cannot change once a payment is taken.
+    expect(await page.getByTestId('add-discount').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Void Card ₱500.00' }).click();
+    const voiding = page.getByRole('dialog', { name: 'Void Card ₱500.00?' });
+    await voiding.getByTestId('confirm-void').click();
+    await voiding.getByText('Write why this payment is voided.').waitFor();
+    expect(sentTo(/\/void$/)).toBe(0);
+    await voiding.getByLabel('Reason').fill('Charged the wrong card');
+    await expectTabletModal('void');
+    await voiding.getByTestId('confirm-void').dblclick();
+    await voiding.waitFor({ state: 'hidden' });
+    expect(sentTo(/\/void$/)).toBe(1);
+    await expect.poll(() => page.getByTestId('bill-balance').textContent()).toContain(pesos(due));
+    expect(await page.getByTestId('payment-taken').getAttribute('data-voided')).toBe('true');
+    expect(await page.getByTestId('payment-taken').textContent()).toContain('Voided: Charged the wrong card');
+    await expectTabletReady('voided');
+
+    // The rest in cash with a tip: change is what is left after the amount and the tip.
+    await page.getByText('Cash', { exact: true }).click();
+    await page.getByLabel('Tip (optional)').fill('50');
+    const quick = page.getByRole('group', { name: 'Quick amounts received' }).getByRole('button');
+    const amounts = cashQuickAmounts(due + 5_000, 2);
+    expect(await quick.allTextContents()).toEqual(amounts.map((a, i) => (i === 0 ? 'Exact' : `₱${pesos(a)}`)));
+    await quick.last().click();
+    const handed = amounts.at(-1)!;
+    await expect.poll(() => page.getByTestId('change-amount').textContent()).toBe(`₱${pesos(handed - due - 5_000)}`);
+    await page.getByRole('button', { name: `Take ₱${pesos(due)} + ₱50.00 tip in cash` }).click();
+    await page.getByTestId('receipt-number').waitFor();
+    adjustedCash = due + 5_000;
+
+    await expect.poll(() => page.getByTestId('receipt-discount').textContent()).toContain('OSCA 12345');
+    expect(await page.getByTestId('receipt-due').textContent()).toBe(`₱${pesos(due)}`);
+    expect(await page.getByTestId('receipt-tips').textContent()).toBe('₱50.00');
+    expect(await page.getByTestId('receipt-payment').count()).toBe(2);
+    expect(await page.getByTestId('receipt-payment').first().textContent()).toContain('Voided: Charged the wrong card');
+    await expectTabletReady('receipt-adjusted');
+    await page.emulateMedia({ media: 'print' });
+    for (const roll of ROLLS) {
+      await page.setViewportSize({ width: roll.width, height: 1000 });
+      expect(await printClipping(page), roll.name).toEqual([]);
+      await screenshot(page, `cashier-receipt-adjusted-print-${roll.name}`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(TABLET);
+
+    const cashier = await login('cashier1');
+    const paid = (
+      await api<{ transaction: Txn & { discountAmount: number; tipAmount: number } }>(
+        'GET',
+        `/transactions/${fourth.id}`,
+        cashier,
+      )
+    ).transaction;
+    expect(paid).toMatchObject({
+      status: 'paid',
+      discountAmount: discount,
+      amountPaid: due,
+      balance: 0,
+      tipAmount: 5_000,
+    });
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(station.problems).toEqual([]);
+  });
+
   it('lists today’s customers in the history', async () => {
     await page.getByRole('button', { name: 'History' }).click();
     const row = page.getByTestId('history-row').filter({ hasText: first.code });
     await row.waitFor();
     expect(await row.textContent()).toContain(pesos(first.totalAmount));
-    await expect.poll(() => page.getByTestId('history-summary').textContent()).toContain('2 paid');
+    await expect.poll(() => page.getByTestId('history-summary').textContent()).toContain('3 paid');
     await page.waitForTimeout(500); // the drawer's slide-in, for the picture only
     await screenshot(page, 'cashier-history');
     expect(await axeFindings(page)).toEqual([]);
@@ -492,20 +620,22 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
     await page.getByTestId('drawer-button').click();
     const dialog = page.getByRole('dialog', { name: 'Your cash drawer' });
     await dialog.waitFor();
-    // The float and the one cash payment of this run (₱749.50, change given back) are what it should hold.
+    // The float and the cash payments of this run (with their tips; change given back) are what it should hold.
     const due = first.totalAmount - cardPart;
-    const expected = 200_000 + due;
+    const expected = 200_000 + due + adjustedCash;
     await expect.poll(() => dialog.getByTestId('drawer-expected').textContent()).toBe(`₱${pesos(expected)}`);
-    expect(await dialog.getByTestId('drawer-cash-sales').textContent()).toBe(`₱${pesos(due)}`);
-    await dialog.getByLabel('Cash counted in the drawer').fill('2,700');
+    expect(await dialog.getByTestId('drawer-cash-sales').textContent()).toBe(`₱${pesos(due + adjustedCash - 5_000)}`);
+    expect(await dialog.getByTestId('drawer-cash-tips').textContent()).toBe('₱50.00');
+    const counted = expected - 4_950;
+    await dialog.getByLabel('Cash counted in the drawer').fill(pesos(counted));
     await dialog.getByLabel('Note (optional)').fill('One ₱50 bill missing');
     await expectTabletModal('drawer-close');
     await dialog.getByTestId('close-drawer').dblclick();
     const closed = page.getByRole('dialog', { name: 'Drawer closed' });
     await closed.waitFor();
     expect(sentTo(/ \/api\/cashier\/drawer\/close$/)).toBe(1);
-    expect(await closed.getByTestId('drawer-counted').textContent()).toBe('₱2,700.00');
-    expect(await closed.getByTestId('drawer-difference').textContent()).toBe(`₱${pesos(expected - 270_000)} short`);
+    expect(await closed.getByTestId('drawer-counted').textContent()).toBe(`₱${pesos(counted)}`);
+    expect(await closed.getByTestId('drawer-difference').textContent()).toBe('₱49.50 short');
     await expectTabletModal('drawer-closed');
     await closed.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.getByTestId('drawer-button').textContent()).toBe('Drawer: closed');
@@ -520,7 +650,7 @@ describe.skipIf(!chromiumPath)('the cashier station', () => {
       )
     ).drawers;
     expect(day).toEqual([
-      expect.objectContaining({ countedCash: 270_000, difference: 270_000 - expected, note: 'One ₱50 bill missing' }),
+      expect.objectContaining({ countedCash: counted, difference: -4_950, note: 'One ₱50 bill missing' }),
     ]);
     expect(station.problems).toEqual([]);
   });

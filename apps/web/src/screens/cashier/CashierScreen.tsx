@@ -128,7 +128,7 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
               transaction={mine}
               token={token}
               onPaid={onPaid}
-              onReleased={remember}
+              onChanged={remember}
               drawerOpen={drawerOpen}
               onOpenDrawer={drawerModal.open}
             />

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/http';
 import { useSingleMutation } from '../../api/mutation';
 import { useFormat } from '../../api/shop';
 import { listPayments, release } from './api';
+import { Discounts, VoidPaymentButton } from './Adjustments';
 import { PaymentForm } from './PaymentForm';
 
 /** The customer at this counter: the bill, what was paid so far, the payment form, and release. */
@@ -14,14 +15,15 @@ export function CurrentCustomer({
   transaction,
   token,
   onPaid,
-  onReleased,
+  onChanged,
   drawerOpen,
   onOpenDrawer,
 }: {
   transaction: TransactionView;
   token: string;
   onPaid: (result: PaymentResult) => void;
-  onReleased: (transaction: TransactionView) => void;
+  /** A step taken here (discount, void, release): the station shows it at once. */
+  onChanged: (transaction: TransactionView) => void;
   drawerOpen: boolean;
   onOpenDrawer: () => void;
 }) {
@@ -37,7 +39,7 @@ export function CurrentCustomer({
       queryFn: () => listPayments(token, transaction.id),
       placeholderData: (previous) => previous,
     }).data ?? [];
-  const lastPayment = payments.at(-1);
+  const lastPayment = payments.filter((payment) => payment.voidedAt === null).at(-1);
 
   return (
     <div className="cashier-customer" data-testid="current-customer">
@@ -79,6 +81,15 @@ export function CurrentCustomer({
             </Table>
             <Divider />
             <Figure label={t('bill.total')} value={money(transaction.totalAmount)} testId="bill-total" />
+            <Discounts
+              transaction={transaction}
+              token={token}
+              editable={transaction.amountPaid === 0}
+              onChanged={onChanged}
+            />
+            {transaction.discountAmount > 0 && (
+              <Figure label={t('bill.amountDue')} value={money(transaction.amountDue)} testId="bill-due" />
+            )}
             <Figure label={t('bill.paid')} value={money(transaction.amountPaid)} testId="bill-paid" />
             <Figure label={t('bill.balance')} value={money(transaction.balance)} testId="bill-balance" strong />
           </Stack>
@@ -88,12 +99,41 @@ export function CurrentCustomer({
             <Stack gap={6}>
               <Text fw={600}>{t('bill.paymentsTaken')}</Text>
               {payments.map((payment) => (
-                <Group key={payment.id} justify="space-between" wrap="nowrap" data-testid="payment-taken">
-                  <Text>
-                    {t(`methods.${payment.method}`)}
-                    {payment.reference ? ` · ${payment.reference}` : ''}
-                  </Text>
-                  <Text className="cashier-amount">{money(payment.amount)}</Text>
+                <Group
+                  key={payment.id}
+                  justify="space-between"
+                  wrap="nowrap"
+                  data-testid="payment-taken"
+                  data-voided={payment.voidedAt !== null}
+                >
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text td={payment.voidedAt ? 'line-through' : undefined}>
+                      {t(`methods.${payment.method}`)}
+                      {payment.reference ? ` · ${payment.reference}` : ''}
+                    </Text>
+                    {payment.tipAmount > 0 && (
+                      <Text size="sm" c="dimmed">
+                        {t('bill.tipLine', { tip: money(payment.tipAmount) })}
+                      </Text>
+                    )}
+                    {payment.voidedAt && (
+                      <Text size="sm" fw={600}>
+                        {t('bill.voided', { reason: payment.voidReason ?? '' })}
+                      </Text>
+                    )}
+                  </Stack>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text className="cashier-amount" td={payment.voidedAt ? 'line-through' : undefined}>
+                      {money(payment.amount)}
+                    </Text>
+                    {payment.voidedAt === null && transaction.status === 'paying' && (
+                      <VoidPaymentButton
+                        payment={payment}
+                        token={token}
+                        onVoided={(result) => onChanged(result.transaction)}
+                      />
+                    )}
+                  </Group>
                 </Group>
               ))}
             </Stack>
@@ -106,7 +146,7 @@ export function CurrentCustomer({
             </Text>
           </Alert>
         ) : null}
-        {canRelease && <ReleaseButton transaction={transaction} token={token} onReleased={onReleased} />}
+        {canRelease && <ReleaseButton transaction={transaction} token={token} onReleased={onChanged} />}
       </Stack>
       <PaymentForm
         key={`${transaction.id}:${transaction.balance}`}

@@ -26,7 +26,7 @@ import { ApiError, errorMessage, fieldErrors } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 import { newIdempotencyKey, takePayment } from './api';
 import { DrawerNeeded } from './CashDrawer';
-import { currencySymbolOf, parseAmount } from './money-input';
+import { currencySymbolOf, parseAmount, parseCashCount } from './money-input';
 
 /** Refusals after which the very same attempt may be sent again with the same key (the server may have it). */
 const RETRY_SAME_ATTEMPT = new Set(['network_error', 'idempotency_in_flight']);
@@ -61,6 +61,7 @@ export function PaymentForm({
   const [amountText, setAmountText] = useState(() => minorToTypedAmount(balance, digits));
   const [tenderedText, setTenderedText] = useState('');
   const [reference, setReference] = useState('');
+  const [tipText, setTipText] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   /** Set before the first await: a second tap in the same instant finds it and sends nothing. */
@@ -71,6 +72,9 @@ export function PaymentForm({
 
   const amount = parseAmount(amountText, digits);
   const tendered = parseAmount(tenderedText, digits);
+  // A tip is optional: nothing typed is no tip.
+  const tip = tipText.trim() === '' ? ({ ok: true, value: 0 } as const) : parseCashCount(tipText, digits);
+  const tipError = !tip.ok ? t(`amountErrors.${tip.error}`) : null;
   const isCash = method === 'cash';
 
   const amountError = !amount.ok
@@ -84,23 +88,24 @@ export function PaymentForm({
     isCash && !tendered.ok && (submitted || tenderedText.trim() !== '') ? t(`amountErrors.${tendered.error}`) : null;
   // A 400 names the field it refuses (`body.amount` → `amount`); shown on that field as well as above the button.
   const serverFields = fieldErrors(failure);
-  /** What the customer owes for this payment (what cash handed over must cover). */
-  const due = amount.ok ? amount.value : null;
+  /** What the customer hands over for this payment: the amount and the tip (what cash must cover). */
+  const due = amount.ok && tip.ok ? amount.value + tip.value : null;
   const change = isCash && due !== null && tendered.ok ? tendered.value - due : null;
   const short = change !== null && change < 0 ? -change : null;
-  const valid = amount.ok && amount.value <= balance && (!isCash || (tendered.ok && short === null));
+  const valid = amount.ok && tip.ok && amount.value <= balance && (!isCash || (tendered.ok && short === null));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!valid || inFlight.current || !amount.ok) return;
+    if (!valid || inFlight.current || !amount.ok || !tip.ok) return;
     const trimmed = reference.trim();
     let input: PaymentInput;
     if (isCash) {
       if (!tendered.ok) return;
-      input = { method, amount: amount.value, tendered: tendered.value };
+      input = { method, amount: amount.value, tipAmount: tip.value, tendered: tendered.value };
     } else {
-      input = { method, amount: amount.value, ...(trimmed ? { reference: trimmed.slice(0, 120) } : {}) };
+      const withReference = trimmed ? { reference: trimmed.slice(0, 120) } : {};
+      input = { method, amount: amount.value, tipAmount: tip.value, ...withReference };
     }
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
@@ -121,11 +126,12 @@ export function PaymentForm({
     }
   };
 
-  const submitLabel = amount.ok
-    ? t(isCash ? 'pay.submitCash' : method === 'card' ? 'pay.submitCard' : 'pay.submitEwallet', {
-        amount: money(amount.value),
-      })
-    : t('pay.submitInvalid');
+  const submitKey = isCash ? 'pay.submitCash' : method === 'card' ? 'pay.submitCard' : 'pay.submitEwallet';
+  const submitLabel = !amount.ok
+    ? t('pay.submitInvalid')
+    : tip.ok && tip.value > 0
+      ? t(`${submitKey}Tip`, { amount: money(amount.value), tip: money(tip.value) })
+      : t(submitKey, { amount: money(amount.value) });
 
   return (
     <Paper withBorder p="md" component="form" onSubmit={(event) => void submit(event)} noValidate>
@@ -175,6 +181,21 @@ export function PaymentForm({
             </Button>
           </Group>
         )}
+        <TextInput
+          size="lg"
+          label={t('pay.tip')}
+          description={t('pay.tipHint')}
+          inputMode="decimal"
+          autoComplete="off"
+          leftSection={symbol}
+          value={tipText}
+          onChange={(event) => {
+            setTipText(event.currentTarget.value);
+            setFailure(null);
+          }}
+          error={tipError ?? serverFields.tipAmount}
+          styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+        />
         {isCash && !drawerOpen ? (
           <DrawerNeeded onOpenDrawer={onOpenDrawer} />
         ) : isCash ? (

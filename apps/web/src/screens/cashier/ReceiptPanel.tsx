@@ -84,6 +84,20 @@ export function ReceiptPanel({
                 {money(receipt.data.transaction.totalAmount)}
               </Text>
             </Group>
+            {receipt.data.transaction.discounts.map((discount) => (
+              <Stack key={discount.id} gap={0} data-testid="receipt-discount">
+                <Line label={t('discount.line', { name: discount.name })} value={money(-discount.amount)} />
+                {discount.note && <Sub label={t('discount.noteShown', { note: discount.note })} />}
+              </Stack>
+            ))}
+            {receipt.data.transaction.discountAmount > 0 && (
+              <Line
+                label={t('bill.amountDue')}
+                value={money(receipt.data.transaction.amountDue)}
+                strong
+                testId="receipt-due"
+              />
+            )}
             <Text fw={600} size="sm" mt="xs">
               {t('receipt.payments')}
             </Text>
@@ -98,6 +112,10 @@ export function ReceiptPanel({
                     {money(payment.amount)}
                   </Text>
                 </Group>
+                {payment.tipAmount > 0 && <Sub label={t('receipt.tip')} value={money(payment.tipAmount)} />}
+                {payment.voidedAt !== null && (
+                  <Sub label={t('bill.voided', { reason: payment.voidReason ?? '' })} value={money(-payment.amount)} />
+                )}
                 {payment.tendered !== null && (
                   <Group justify="space-between" wrap="nowrap" pl="md">
                     <Text size="xs" c="dimmed">
@@ -118,6 +136,18 @@ export function ReceiptPanel({
                     </Text>
                   </Group>
                 )}
+              </Stack>
+            ))}
+            {receipt.data.transaction.tipAmount > 0 && (
+              <Line label={t('receipt.tips')} value={money(receipt.data.transaction.tipAmount)} testId="receipt-tips" />
+            )}
+            {receipt.data.refunds.map((refund) => (
+              <Stack key={refund.id} gap={0} data-testid="receipt-refund">
+                <Line
+                  label={t('receipt.refund', { method: t(`methods.${refund.method}`) })}
+                  value={money(-refund.amount)}
+                />
+                <Sub label={t('receipt.refundReason', { reason: refund.reason })} />
               </Stack>
             ))}
             <Divider variant="dashed" />
@@ -152,5 +182,35 @@ export function ReceiptPanel({
         </Button>
       </Stack>
     </div>
+  );
+}
+
+/** One receipt line: words on the left (they wrap), the amount on the right (it never does). */
+function Line({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Text size="sm" fw={strong ? 700 : undefined}>
+        {label}
+      </Text>
+      <Text size="sm" fw={strong ? 700 : undefined} className="cashier-amount" data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+/** A detail under a line, indented. */
+function Sub({ label, value }: { label: string; value?: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" pl="md" align="flex-start">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {value !== undefined && (
+        <Text size="xs" c="dimmed" className="cashier-amount">
+          {value}
+        </Text>
+      )}
+    </Group>
   );
 }

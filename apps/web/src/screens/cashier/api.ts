@@ -1,5 +1,6 @@
 import {
   currentDrawerSchema,
+  discountTypeListSchema,
   drawerAnswerSchema,
   maybeTransactionResultSchema,
   paymentListSchema,
@@ -8,6 +9,8 @@ import {
   transactionListSchema,
   receiptSchema,
   transactionResultSchema,
+  type ApplyDiscountInput,
+  type DiscountTypeView,
   type DrawerCloseInput,
   type DrawerView,
   type PaymentInput,
@@ -62,6 +65,29 @@ export async function takePayment(
       body: input,
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
+  );
+}
+
+/** The discount types a cashier may apply (active ones). */
+export async function listDiscountTypes(token: string): Promise<DiscountTypeView[]> {
+  return discountTypeListSchema.parse(await apiRequest('GET', '/api/discounts', { token })).discounts;
+}
+
+export async function applyDiscount(token: string, id: number, input: ApplyDiscountInput): Promise<TransactionView> {
+  return transactionResultSchema.parse(
+    await apiRequest('POST', `/api/transactions/${id}/discounts`, { token, body: input }),
+  ).transaction;
+}
+
+export async function removeDiscount(token: string, id: number, discountId: number): Promise<TransactionView> {
+  return transactionResultSchema.parse(
+    await apiRequest('DELETE', `/api/transactions/${id}/discounts/${discountId}`, { token }),
+  ).transaction;
+}
+
+export async function voidPayment(token: string, paymentId: number, reason: string): Promise<PaymentResult> {
+  return paymentResultSchema.parse(
+    await apiRequest('POST', `/api/payments/${paymentId}/void`, { token, body: { reason } }),
   );
 }
 
