@@ -75,6 +75,8 @@ export const admin = {
     classificationCreated: '"{{name}}" added.',
     activated: '"{{name}}" is offered again.',
     deactivated: '"{{name}}" is no longer offered.',
+    commission: 'Therapist commission (%)',
+    commissionHint: 'The share of this service’s net sales the therapist earns.',
     reorderFailed: 'Could not change the order',
   },
   staff: {
@@ -110,6 +112,9 @@ export const admin = {
     passwordReset: 'The password of {{name}} is reset; their sessions ended.',
     deactivated: '{{name}} is deactivated and signed out everywhere.',
     reactivated: '{{name}} can sign in again.',
+    commission: 'Commission override (%)',
+    commissionHint: 'Leave empty to use each service’s own percent.',
+    commissionInvalid: 'A whole percent from 0 to 100, or empty.',
     roles: {
       therapist: 'Therapist',
       cashier: 'Cashier',

@@ -78,6 +78,8 @@ export const admin: Messages<typeof en> = {
     classificationCreated: 'Naidagdag ang "{{name}}".',
     activated: 'Inaalok muli ang "{{name}}".',
     deactivated: 'Hindi na inaalok ang "{{name}}".',
+    commission: 'Komisyon ng therapist (%)',
+    commissionHint: 'Ang bahagi ng net na benta ng serbisyong ito na kinikita ng therapist.',
     reorderFailed: 'Hindi mabago ang pagkakasunod',
   },
   staff: {
@@ -113,6 +115,9 @@ export const admin: Messages<typeof en> = {
     passwordReset: 'Na-reset ang password ni {{name}}; natapos ang mga session niya.',
     deactivated: 'Na-deactivate si {{name}} at na-sign out sa lahat ng station.',
     reactivated: 'Makakapag-sign in na muli si {{name}}.',
+    commission: 'Sariling komisyon (%)',
+    commissionHint: 'Iwanang blangko para gamitin ang porsyento ng bawat serbisyo.',
+    commissionInvalid: 'Buong porsyento mula 0 hanggang 100, o blangko.',
     roles: {
       therapist: 'Therapist',
       cashier: 'Cashier',

@@ -144,6 +144,8 @@ function Rows({ label, head, rows }: { label: string; head: string[]; rows: Reac
 function Day({ report }: { report: DayReport }) {
   const { t } = useTranslation('admin');
   const { money, time } = useFormat();
+  /** Money taken off or paid out, with its minus (none on zero). */
+  const less = (amount: number) => money(amount === 0 ? 0 : -amount);
   const signed = (amount: number) => (amount > 0 ? `+${money(amount)}` : money(amount));
   return (
     <Stack>
@@ -160,13 +162,13 @@ function Day({ report }: { report: DayReport }) {
       </Group>
       <SimpleGrid cols={4}>
         <Figure label={t('day.grossSales')} value={money(report.grossSales)} testId="day-gross" />
-        <Figure label={t('day.discounts')} value={money(-report.discounts)} testId="day-discounts" />
+        <Figure label={t('day.discounts')} value={less(report.discounts)} testId="day-discounts" />
         <Figure label={t('day.netSales')} value={money(report.netSales)} testId="day-net" />
         <Figure label={t('day.salesCount')} value={String(report.salesCount)} testId="day-count" />
         <Figure label={t('day.tips')} value={money(report.tips)} testId="day-tips" />
-        <Figure label={t('day.refunds')} value={money(-report.refunds)} testId="day-refunds" />
+        <Figure label={t('day.refunds')} value={less(report.refunds)} testId="day-refunds" />
         <Figure label={t('day.paymentsReceived')} value={money(report.paymentsReceived)} testId="day-received" />
-        <Figure label={t('day.refundsPaidOut')} value={money(-report.refundsPaidOut)} testId="day-paid-out" />
+        <Figure label={t('day.refundsPaidOut')} value={less(report.refundsPaidOut)} testId="day-paid-out" />
       </SimpleGrid>
       <Section title={t('day.byHour')}>
         <SalesByHour hours={report.salesByHour} />
