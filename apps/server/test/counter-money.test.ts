@@ -16,6 +16,10 @@ describe.each(testEngines())('money at the counter on %s', (engine) => {
     t = await startTestApp(engine);
     menu = await catalogIndex(t.api);
     Object.assign(tokens, await t.api.loginAll(['therapist1', 'cashier1', 'cashier2', 'monitor1', 'admin']));
+    // Cash goes into an open drawer (drawers.test.ts covers the drawer itself).
+    for (const cashier of [tokens.cashier1, tokens.cashier2]) {
+      await expectOk(t.api.post('/api/cashier/drawer/open', { openingFloat: 0 }, cashier), 201);
+    }
   });
   afterAll(async () => t?.close());
 

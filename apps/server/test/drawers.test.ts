@@ -161,4 +161,74 @@ describe.each(testEngines())('cash drawers on %s', (engine) => {
     expect((await t.api.get(`/api/admin/drawers?date=2026-02-30`, tokens.admin)).status).toBe(400);
     expect((await t.api.get(`/api/admin/drawers?date=${date}`, tokens.cashier1)).status).toBe(403);
   });
+
+  it('leaves a voided cash payment out of the drawer, and pays cash refunds only from an open drawer', async () => {
+    const id = await atTheCounter(tokens.cashier2!);
+    const drawer = (await expectOk(t.api.get('/api/cashier/drawer', tokens.cashier2))).drawer;
+    const first = (await expectOk(pay(id, { method: 'cash', amount: 30_000, tendered: 30_000 }, tokens.cashier2!), 201))
+      .payment;
+    await expectOk(t.api.post(`/api/payments/${first.id}/void`, { reason: 'wrong ticket' }, tokens.cashier2));
+    await expectOk(
+      pay(id, { method: 'cash', amount: 80_000, tipAmount: 2_000, tendered: 100_000 }, tokens.cashier2!),
+      201,
+    );
+    expect((await expectOk(t.api.get('/api/cashier/drawer', tokens.cashier2))).drawer).toMatchObject({
+      cashSales: drawer.cashSales + 80_000,
+      cashTips: drawer.cashTips + 2_000,
+      expectedCash: drawer.expectedCash + 82_000,
+    });
+
+    const refund = (body: object) =>
+      t.api.post(`/api/transactions/${id}/refunds`, { reason: 'test', ...body }, tokens.admin);
+    const refundRows = () => t.testDb.database.db.selectFrom('refunds').selectAll().execute();
+    const before = await refundRows();
+    const closedDrawer = (
+      await expectOk(t.api.get(`/api/admin/drawers?date=${businessDateOf(t.clock.now(), 'Asia/Manila')}`, tokens.admin))
+    ).drawers.find((row: { closedAt: string | null }) => row.closedAt !== null);
+    for (const [body, status, code] of [
+      [{ amount: 1_000, method: 'cash', drawerId: closedDrawer.id }, 409, 'drawer_closed'],
+      [{ amount: 1_000, method: 'cash', drawerId: 999_999 }, 404, 'not_found'],
+      [{ amount: 1_000, method: 'card', drawerId: drawer.id }, 400, 'validation_failed'],
+    ] as const) {
+      const refused = await refund(body);
+      expect([refused.status, refused.body.error.code]).toEqual([status, code]);
+    }
+    expect(await refundRows()).toEqual(before);
+
+    // By default the cash comes out of the settling cashier's open drawer; another open one may be named.
+    await expectOk(refund({ amount: 1_000, method: 'cash' }), 201);
+    const cashier1Drawer = (await expectOk(t.api.get('/api/cashier/drawer', tokens.cashier1))).drawer;
+    await expectOk(refund({ amount: 2_000, method: 'cash', drawerId: cashier1Drawer.id }), 201);
+    expect((await expectOk(t.api.get('/api/cashier/drawer', tokens.cashier2))).drawer.cashRefunds).toBe(1_000);
+    expect((await expectOk(t.api.get('/api/cashier/drawer', tokens.cashier1))).drawer.cashRefunds).toBe(2_000);
+
+    // Once the settling cashier's drawer is closed, a cash refund must name an open one.
+    await expectOk(t.api.post('/api/cashier/drawer/close', { countedCash: 0 }, tokens.cashier2));
+    const refused = await refund({ amount: 1_000, method: 'cash' });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'drawer_closed']);
+    expect(refused.body.error.message).toMatch(/no open drawer/);
+  });
+
+  it('counts every cash payment that raced a close in the close, and refuses the ones after it', async () => {
+    await expectOk(t.api.post('/api/cashier/drawer/open', { openingFloat: 0 }, tokens.cashier2), 201);
+    const id = await atTheCounter(tokens.cashier2!);
+    const [closed, ...payments] = await Promise.all([
+      t.api.post('/api/cashier/drawer/close', { countedCash: 0 }, tokens.cashier2),
+      ...Array.from({ length: 12 }, () =>
+        pay(id, { method: 'cash', amount: 1_000, tendered: 1_000 }, tokens.cashier2!),
+      ),
+    ]);
+    expect(closed.status).toBe(200);
+    const taken = payments.filter((answer) => answer.status === 201).length;
+    const refused = payments.filter((answer) => answer.status === 409 && answer.body.error.code === 'drawer_closed');
+    expect(taken + refused.length).toBe(12);
+    expect(closed.body.drawer.cashSales).toBe(taken * 1_000);
+    const rows = await t.testDb.database.db
+      .selectFrom('payments')
+      .selectAll()
+      .where('transaction_id', '=', id)
+      .execute();
+    expect(rows).toHaveLength(taken);
+    expect(rows.every((row) => row.drawer_id === closed.body.drawer.id)).toBe(true);
+  });
 });

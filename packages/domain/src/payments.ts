@@ -53,7 +53,21 @@ const reason = z.string().trim().min(1, 'required').max(500, 'at most 500 charac
 export const voidPaymentInputSchema = z.strictObject({ reason });
 export type VoidPaymentInput = z.infer<typeof voidPaymentInputSchema>;
 
-export const refundInputSchema = z.strictObject({ amount, method: z.enum(PAYMENT_METHODS), reason });
+/**
+ * `drawerId` (cash only): the open drawer the cash comes out of; without it, the open drawer of the cashier
+ * who settled the ticket (docs/reports.md, drawers).
+ */
+export const refundInputSchema = z
+  .strictObject({
+    amount,
+    method: z.enum(PAYMENT_METHODS),
+    reason,
+    drawerId: z.number().int().positive().max(2_147_483_647).optional(),
+  })
+  .refine((input) => input.method === 'cash' || input.drawerId === undefined, {
+    message: 'only for cash',
+    path: ['drawerId'],
+  });
 export type RefundInput = z.infer<typeof refundInputSchema>;
 
 export const refundSchema = z.object({

@@ -1,14 +1,15 @@
 /**
- * Estimated waits for the therapist queue: each therapist on duty becomes free when their current
- * service should end (or now, if free); customers in queue order go to whoever is free first, each
- * taking their booked minutes scaled by today's pace (actual over booked service time). Pure, so the
- * monitor, the queue and the kiosk all show the same figures.
+ * Estimated waits for a queue served by several people. For the therapist queue: each therapist on duty
+ * becomes free when their current service should end (or now, if free); customers in queue order go to
+ * whoever is free first, each taking their booked minutes scaled by today's pace (actual over booked
+ * service time). The cashier queue uses the same with open counters and the recent time a payment takes.
+ * Pure, so the monitor, the queues and the kiosk all show the same figures.
  */
 export type WaitEstimateInput = {
   now: number;
-  /** When each therapist on duty (not on break) is expected to be free, epoch ms. */
-  therapistFreeAt: readonly number[];
-  /** The waiting transactions in queue order with their booked minutes. */
+  /** When each server (a therapist on duty, an open counter) is expected to be free, epoch ms. */
+  serverFreeAt: readonly number[];
+  /** The waiting transactions in queue order with the minutes each will take. */
   queue: readonly { id: number; durationMinutes: number }[];
   /** Actual ÷ booked service time of recent services (1 when unknown). */
   pace: number;
@@ -17,15 +18,15 @@ export type WaitEstimateInput = {
 export type WaitEstimate = {
   /** Seconds until each waiting transaction is likely claimed. */
   byTransaction: Map<number, number>;
-  /** Seconds a customer confirming now would likely wait; null with no therapist on duty. */
+  /** Seconds a customer joining now would likely wait; null with nobody serving. */
   newCustomerSeconds: number | null;
 };
 
 export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
   const byTransaction = new Map<number, number>();
-  if (input.therapistFreeAt.length === 0) return { byTransaction, newCustomerSeconds: null };
+  if (input.serverFreeAt.length === 0) return { byTransaction, newCustomerSeconds: null };
   const pace = Math.min(Math.max(input.pace, 0.5), 2);
-  const freeAt = input.therapistFreeAt.map((at) => Math.max(at, input.now));
+  const freeAt = input.serverFreeAt.map((at) => Math.max(at, input.now));
   const takeEarliest = (): number => {
     let index = 0;
     for (let i = 1; i < freeAt.length; i++) if (freeAt[i]! < freeAt[index]!) index = i;

@@ -58,6 +58,42 @@ export async function listCashiersOnFloor(db: Kysely<DB>, accountIds?: readonly 
 }
 
 /**
+ * The open counters: active cashiers signed in now (a live session), each with when it claimed the ticket
+ * it is taking, if any.
+ */
+export async function listOpenCounters(db: Kysely<DB>, now: number) {
+  return db
+    .selectFrom('cashiers as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .leftJoin('transactions as t', 't.active_cashier_id', 'c.account_id')
+    .where('a.active', '=', 1)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sessions as s')
+          .select('s.id')
+          .whereRef('s.account_id', '=', 'a.id')
+          .where('s.revoked_at', 'is', null)
+          .where('s.expires_at', '>', now),
+      ),
+    )
+    .select(['a.id', 't.cashier_claimed_at'])
+    .execute();
+}
+
+/** How long the most recent payments took, from a counter's claim to paid (transactions_paid_at_idx). */
+export async function recentCheckoutDurations(db: Kysely<DB>, since: number, limit: number) {
+  return db
+    .selectFrom('transactions')
+    .where('paid_at', '>=', since)
+    .where('cashier_claimed_at', 'is not', null)
+    .select(sql<number>`paid_at - cashier_claimed_at`.as('checkout_ms'))
+    .orderBy('paid_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
  * A business day's service figures, aggregated in SQL over that day's transactions (the
  * (business_date, code) index): waits from confirm to claim, services from start to finish.
  */

@@ -2,7 +2,7 @@ import { businessDateOf, businessDayRange, type Snapshot, type StaffView } from 
 import type { Kysely } from 'kysely';
 import type { ServiceContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
-import { estimateQueueWaits } from '../queue/wait-estimates.js';
+import { estimateCashierQueueWaits, estimateQueueWaits } from '../queue/wait-estimates.js';
 import { listRooms } from '../rooms/rooms.service.js';
 import { presentTransactions } from '../transactions/transactions.presenter.js';
 import { latestSeq, listQueue } from '../transactions/transactions.repository.js';
@@ -71,7 +71,10 @@ export class MonitorService {
         dayServedByTherapist(db, businessDate),
         loadSales(db, businessDayRange(businessDate, this.context.config.businessTimeZone)),
       ]);
-    const estimate = await estimateQueueWaits(this.context, waitingRows);
+    const [estimate, checkoutEstimate] = await Promise.all([
+      estimateQueueWaits(this.context, waitingRows),
+      estimateCashierQueueWaits(this.context, awaitingRows),
+    ]);
     const positions = (rows: readonly { id: number }[]) => new Map(rows.map((row, index) => [row.id, index + 1]));
     const [waiting, serving, awaitingPayment, paying] = await Promise.all([
       presentTransactions(db, waitingRows, 'staff', {
@@ -79,7 +82,10 @@ export class MonitorService {
         estimatedWaits: estimate.byTransaction,
       }),
       presentTransactions(db, servingRows, 'staff'),
-      presentTransactions(db, awaitingRows, 'staff', { queuePositions: positions(awaitingRows) }),
+      presentTransactions(db, awaitingRows, 'staff', {
+        queuePositions: positions(awaitingRows),
+        estimatedWaits: checkoutEstimate.byTransaction,
+      }),
       presentTransactions(db, payingRows, 'staff'),
     ]);
     const oldestConfirm = waitingRows.reduce<number | null>(

@@ -18,7 +18,7 @@ import type { Tx } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/locking.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
-import { drawerForCashPayment } from '../drawers/drawers.service.js';
+import { drawerForCashPayment, drawerForCashRefund } from '../drawers/drawers.service.js';
 import { hashRequest, type IdempotencyService, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { authorizeStep, assertMayRead } from '../transactions/transactions.policy.js';
@@ -249,6 +249,10 @@ export class PaymentsService {
           [bodyIssue('amount', `at most ${refundable}`)],
         );
       }
+      const drawerId =
+        input.method === 'cash'
+          ? await drawerForCashRefund(tx, this.context.database.engine, current.cashier_id, input.drawerId)
+          : null;
       const now = this.context.clock.now();
       const refundId = await insertRefund(tx, {
         transaction_id: id,
@@ -257,6 +261,7 @@ export class PaymentsService {
         reason: input.reason,
         refunded_by: principal.accountId,
         created_at: now,
+        drawer_id: drawerId,
       });
       const row = await recordStep(tx, {
         row: current,

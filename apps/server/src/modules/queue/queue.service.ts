@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/locking.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { reserveRoom } from '../rooms/rooms.service.js';
-import { estimateQueueWaits } from './wait-estimates.js';
+import { estimateCashierQueueWaits, estimateQueueWaits } from './wait-estimates.js';
 import { findTherapistStatus, lockCashier, lockTherapist, setTherapistStatus } from '../staff/staff.repository.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { presentTransactions } from '../transactions/transactions.presenter.js';
@@ -43,11 +43,14 @@ export class QueueService {
     const db = this.context.database.db;
     const seq = await latestSeq(db);
     const rows = await listQueue(db, queue);
-    const estimatedWaits =
-      queue === 'therapist' ? (await estimateQueueWaits(this.context, rows)).byTransaction : undefined;
+    const estimatedWaits = (
+      queue === 'therapist'
+        ? await estimateQueueWaits(this.context, rows)
+        : await estimateCashierQueueWaits(this.context, rows)
+    ).byTransaction;
     const transactions = await presentTransactions(db, rows, 'staff', {
       queuePositions: new Map(rows.map((row, index) => [row.id, index + 1])),
-      ...(estimatedWaits ? { estimatedWaits } : {}),
+      estimatedWaits,
     });
     return { seq, transactions };
   }

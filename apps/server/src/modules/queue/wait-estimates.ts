@@ -1,6 +1,11 @@
 import { businessDateOf, estimateWaits, type QueueMoved, type WaitEstimate } from '@spaflow/domain';
 import type { ServiceContext } from '../../context.js';
-import { dayServiceFigures, listTherapistsOnFloor } from '../monitor/monitor.repository.js';
+import {
+  dayServiceFigures,
+  listOpenCounters,
+  listTherapistsOnFloor,
+  recentCheckoutDurations,
+} from '../monitor/monitor.repository.js';
 import {
   countAhead,
   latestSeq,
@@ -35,7 +40,7 @@ export async function estimateQueueWaits(
     });
   const estimate = estimateWaits({
     now,
-    therapistFreeAt,
+    serverFreeAt: therapistFreeAt,
     queue: queue.map((row) => ({ id: row.id, durationMinutes: row.total_duration_minutes })),
     pace,
   });
@@ -67,4 +72,40 @@ export async function therapistQueuePositions(
     estimatedWaitSeconds: estimatedWaits.get(row.id) ?? null,
   }));
   return { seq, positions, estimatedWaits };
+}
+
+/** A payment at the counter is assumed to take this long until the shop has paid tickets of its own to go by. */
+export const DEFAULT_CHECKOUT_MS = 3 * 60_000;
+/** The pace of payments is read from the tickets paid in this recent window (at most RECENT_CHECKOUTS of them). */
+export const RECENT_CHECKOUT_WINDOW_MS = 2 * 60 * 60_000;
+export const RECENT_CHECKOUTS = 20;
+
+/**
+ * Estimated waits for the cashier queue, by the domain's estimateWaits: the open counters (cashiers signed
+ * in) are the servers, each free now or when the ticket it holds should be done; every ticket takes the
+ * recent average time from a counter's claim to paid.
+ */
+export async function estimateCashierQueueWaits(
+  context: ServiceContext,
+  waiting: readonly Pick<TransactionRow, 'id'>[],
+): Promise<WaitEstimate & { checkoutMs: number }> {
+  const db = context.database.db;
+  const now = context.clock.now();
+  const [counters, recent] = await Promise.all([
+    listOpenCounters(db, now),
+    recentCheckoutDurations(db, now - RECENT_CHECKOUT_WINDOW_MS, RECENT_CHECKOUTS),
+  ]);
+  const checkoutMs =
+    recent.length > 0
+      ? recent.reduce((sum, row) => sum + Number(row.checkout_ms), 0) / recent.length
+      : DEFAULT_CHECKOUT_MS;
+  const estimate = estimateWaits({
+    now,
+    serverFreeAt: counters.map((counter) =>
+      counter.cashier_claimed_at === null ? now : counter.cashier_claimed_at + checkoutMs,
+    ),
+    queue: waiting.map((row) => ({ id: row.id, durationMinutes: checkoutMs / 60_000 })),
+    pace: 1,
+  });
+  return { ...estimate, checkoutMs };
 }

@@ -60,14 +60,25 @@ export async function loadSales(db: Kysely<DB>, period: Period): Promise<Sale[]>
     listSalePayments(db, period),
     listSaleItems(db, period),
   ]);
+  const groupBy = <T extends { transactionId: number }>(list: readonly T[]) => {
+    const groups = new Map<number, T[]>();
+    for (const entry of list) {
+      const group = groups.get(entry.transactionId);
+      if (group) group.push(entry);
+      else groups.set(entry.transactionId, [entry]);
+    }
+    return groups;
+  };
+  const paymentsOf = groupBy(payments);
+  const itemsOf = groupBy(items);
   return rows.map((row) => {
     const amounts = noMoney();
     const paymentTips = noMoney();
-    for (const payment of payments.filter((payment) => payment.transactionId === row.id)) {
+    for (const payment of paymentsOf.get(row.id) ?? []) {
       amounts[payment.method] += Number(payment.amount);
       paymentTips[payment.method] += Number(payment.tip);
     }
-    const lines = items.filter((item) => item.transactionId === row.id);
+    const lines = itemsOf.get(row.id) ?? [];
     const lineNet = allocateDiscount(
       lines.map((line) => line.lineTotal),
       row.discountAmount,
@@ -129,7 +140,9 @@ export class ReportsService {
     const salesByDate = new Map<string, Sale[]>();
     for (const sale of sales) {
       const date = businessDateOf(sale.paidAt, this.timeZone);
-      salesByDate.set(date, [...(salesByDate.get(date) ?? []), sale]);
+      const day = salesByDate.get(date);
+      if (day) day.push(sale);
+      else salesByDate.set(date, [sale]);
     }
     const dates = [...new Set([...outcomes.days.map((day) => day.date!), ...salesByDate.keys()])].sort();
     const reasons = Object.fromEntries(CANCEL_REASONS.map((reason) => [reason, 0])) as Record<
