@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   no_room_available: 409,
   active_transaction_exists: 409,
   therapist_on_break: 409,
+  idempotency_in_flight: 409,
   payment_started: 409,
   discount_already_applied: 409,
   payment_voided: 409,
