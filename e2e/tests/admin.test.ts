@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, openStation, screenshot, type StationPage } from '../support/browser.js';
+import { axeFindings, layoutProblems, untranslatedText, usePseudoLanguage } from '../support/quality.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 type Json = Record<string, unknown>;
@@ -39,6 +40,11 @@ describe.skipIf(!chromiumPath)('the admin console', () => {
       services: { id: number; name: string; classifications: { id: number; name: string; price: number }[] }[];
     }[];
   };
+
+  const staff = (answer: { body: { staff: { displayName: string }[] } }) => [
+    ...answer.body.staff.map((person) => person.displayName),
+    'SpaFlow',
+  ];
 
   /** Chromium logs every refused request ("Failed to load resource: … 400") — the refusals this test provokes. */
   const unexpected = (problems: string[]) =>
@@ -90,6 +96,8 @@ describe.skipIf(!chromiumPath)('the admin console', () => {
     expect((await api('POST', `/api/transactions/${paidId}/finish`, therapist)).status).toBe(200);
     const cashier = await login('cashier1');
     expect((await api('POST', '/api/cashier/claim-next', cashier)).status).toBe(200);
+    // Cash goes into an open drawer.
+    expect((await api('POST', '/api/cashier/drawer/open', cashier, { openingFloat: 100_000 })).status).toBe(201);
     const paid = await api<{ transaction: { status: string } }>(
       'POST',
       `/api/transactions/${paidId}/payments`,
@@ -358,5 +366,224 @@ describe.skipIf(!chromiumPath)('the admin console', () => {
     await page.getByRole('button', { name: 'Show history' }).click();
     await page.getByText(/There is no ticket 9876 on/).waitFor();
     expect(unexpected(admin.problems)).toEqual([]);
+  });
+
+  describe('closing a day', () => {
+    const WIDE = { width: 1920, height: 1080 };
+    const sent: string[] = [];
+    const sentTo = (pattern: RegExp) => sent.filter((request) => pattern.test(request)).length;
+    /** Transitions finished, the pointer off the controls: what a person reads. */
+    async function settledPage() {
+      await page.mouse.move(0, 0);
+      // Toasts close by themselves after 4 s; the screen is judged as it stays.
+      await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+      await page.waitForFunction(() =>
+        document.getAnimations().every((animation) => animation.playState !== 'running'),
+      );
+    }
+
+    it('keeps discount types: create one that needs a note, then change it', async () => {
+      page.on('request', (request) => {
+        if (request.method() !== 'GET') sent.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      });
+      await page.setViewportSize(WIDE);
+      await page.getByRole('tab', { name: 'Discounts' }).click();
+      await page.getByText('No discounts yet.').waitFor();
+      await page.getByRole('button', { name: 'Add discount' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New discount' });
+      await dialog.getByLabel('Name').fill('PWD');
+      await dialog.getByLabel('Percent (1–100)').fill('120');
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      await dialog.getByText('A whole percent from 1 to 100.').waitFor();
+      expect(sentTo(/\/admin\/discounts/)).toBe(0);
+      await dialog.getByLabel('Percent (1–100)').fill('20');
+      await dialog.getByLabel(/must write a note/).check({ force: true });
+      await settledPage();
+      expect(await axeFindings(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      const row = page.getByTestId('discount-PWD');
+      await row.waitFor();
+      expect(await row.textContent()).toContain('20%');
+
+      await row.getByRole('button', { name: 'Edit PWD' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit discount' });
+      await edit.getByLabel('Percent (1–100)').fill('15');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => row.textContent()).toContain('15%');
+      const token = await login('admin');
+      const listed = await api<{ discounts: Json[] }>('GET', '/api/admin/discounts', token);
+      expect(listed.body.discounts).toEqual([
+        expect.objectContaining({ name: 'PWD', kind: 'percent', value: 15, requiresNote: true, active: true }),
+      ]);
+      await settledPage();
+      expect(await axeFindings(page)).toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+      await screenshot(page, 'admin-discounts-1920x1080');
+    });
+
+    it('refunds part of a paid ticket from its audit trail, once however often clicked, never more than paid', async () => {
+      const token = await login('admin');
+      const before = (
+        await api<{ transaction: { code: string; amountPaid: number } }>('GET', `/api/transactions/${paidId}`, token)
+      ).body.transaction;
+      await page.getByRole('tab', { name: 'Audit trail' }).click();
+      await page.getByLabel('Ticket code').fill(`#${paidId}`);
+      await page.getByRole('button', { name: 'Show history' }).click();
+      const refund = page.getByRole('heading', { name: 'Refund' });
+      await refund.waitFor();
+      await page.getByLabel('Amount to refund').fill(String(before.amountPaid));
+      await page.getByLabel('Amount to refund').fill(`${before.amountPaid / 100 + 1}`);
+      await page.getByLabel('Reason').fill('Oil allergy');
+      await page.getByTestId('refund').click();
+      await page.getByText(/^At most ₱[\d,.]+ can be refunded\.$/).waitFor();
+      expect(sentTo(/\/refunds$/)).toBe(0);
+
+      await page.getByLabel('Amount to refund').fill('100');
+      await page.getByRole('combobox', { name: 'Paid back by' }).click();
+      await page.getByRole('option', { name: 'Card' }).click();
+      await page.getByTestId('refund').dblclick();
+      const table = page.getByRole('table', { name: 'Audit trail' });
+      await table.getByRole('cell', { name: 'Refunded' }).waitFor();
+      expect(sentTo(/\/refunds$/)).toBe(1);
+      await table.getByRole('cell', { name: 'Card ₱100.00 · reason: Oil allergy' }).waitFor();
+      const after = (
+        await api<{ transaction: { amountRefunded: number } }>('GET', `/api/transactions/${paidId}`, token)
+      ).body.transaction;
+      expect(after.amountRefunded).toBe(10_000);
+      await settledPage();
+      expect(await axeFindings(page)).toEqual([]);
+      await screenshot(page, 'admin-refund-1920x1080');
+    });
+
+    it('hands a ticket being paid to another cashier, its payments kept', async () => {
+      const id = await newTicket();
+      const therapist = await login('therapist4');
+      const claim = await api('POST', `/api/transactions/${id}/claim`, therapist, {});
+      expect(claim.status, JSON.stringify(claim.body)).toBe(200);
+      expect((await api('POST', `/api/transactions/${id}/start`, therapist)).status).toBe(200);
+      expect((await api('POST', `/api/transactions/${id}/finish`, therapist)).status).toBe(200);
+      const cashier4 = await login('cashier4');
+      const claimed = await api<{ transaction: { id: number } }>('POST', '/api/cashier/claim-next', cashier4);
+      expect(claimed.body.transaction.id).toBe(id);
+      const paidPart = await api(
+        'POST',
+        `/api/transactions/${id}/payments`,
+        cashier4,
+        { method: 'card', amount: 10_000 },
+        {
+          'idempotency-key': crypto.randomUUID(),
+        },
+      );
+      expect(paidPart.status).toBe(201);
+      const token = await login('admin');
+      const staff = (
+        await api<{ staff: { id: number; username: string; displayName: string; counter: string | null }[] }>(
+          'GET',
+          '/api/admin/staff',
+          token,
+        )
+      ).body.staff;
+      const cashier3 = staff.find((person) => person.username === 'cashier3')!;
+
+      await page.getByLabel('Ticket code').fill(`#${id}`);
+      await page.getByRole('button', { name: 'Show history' }).click();
+      await page.getByRole('heading', { name: 'Hand over to another cashier' }).waitFor();
+      await page.getByRole('combobox', { name: 'Cashier to take over' }).click();
+      await page.getByRole('option', { name: `${cashier3.displayName} (${cashier3.counter})` }).click();
+      await page.getByTestId('handover').dblclick();
+      const table = page.getByRole('table', { name: 'Audit trail' });
+      await table.getByRole('cell', { name: 'Handed to another cashier' }).waitFor();
+      expect(sentTo(/\/handover$/)).toBe(1);
+      const moved = (
+        await api<{ transaction: { cashier: { id: number }; amountPaid: number; status: string } }>(
+          'GET',
+          `/api/transactions/${id}`,
+          token,
+        )
+      ).body.transaction;
+      expect(moved).toMatchObject({ status: 'paying', cashier: { id: cashier3.id }, amountPaid: 10_000 });
+      await settledPage();
+      expect(await axeFindings(page)).toEqual([]);
+      await screenshot(page, 'admin-handover-1920x1080');
+    });
+
+    it("sets a therapist's commission override, which the day's earnings then use", async () => {
+      await page.getByRole('tab', { name: 'Staff' }).click();
+      const row = page.getByTestId('staff-therapist1');
+      await row.getByRole('button', { name: /^Edit/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Commission override (%)').fill('140');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await dialog.getByText('A whole percent from 0 to 100, or empty.').waitFor();
+      await dialog.getByLabel('Commission override (%)').fill('40');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const staffList = await api<{ staff: { username: string; commissionPercent: number | null }[] }>(
+        'GET',
+        '/api/admin/staff',
+        await login('admin'),
+      );
+      expect(staffList.body.staff.find((person) => person.username === 'therapist1')?.commissionPercent).toBe(40);
+    });
+
+    it('shows the day: every figure as the server reports it, sales by hour, earnings, drawers, and that it reconciles', async () => {
+      const token = await login('admin');
+      const shop = (await api<{ timeZone: string }>('GET', '/api/shop')).body;
+      await page.getByRole('tab', { name: 'Day close' }).click();
+      await page.getByTestId('reconciles').waitFor();
+      const date = await page.getByLabel('Business day').inputValue();
+      const report = (
+        await api<
+          Json & {
+            netSales: number;
+            grossSales: number;
+            tips: number;
+            refunds: number;
+            paymentsReceived: number;
+            reconciles: boolean;
+          }
+        >('GET', `/api/reports/day?date=${date}`, token)
+      ).body;
+      expect(date).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: shop.timeZone }).format(new Date()));
+      expect(report.reconciles).toBe(true);
+      const peso = (minor: number) =>
+        new Intl.NumberFormat('en-PH', { style: 'currency', currency: 'PHP' }).format(minor / 100);
+      await expect.poll(() => page.getByTestId('day-net').textContent()).toBe(peso(report.netSales));
+      expect(await page.getByTestId('day-gross').textContent()).toBe(peso(report.grossSales));
+      expect(await page.getByTestId('day-received').textContent()).toBe(peso(report.paymentsReceived));
+      expect(await page.getByTestId('day-refunds').textContent()).toBe(peso(-report.refunds || 0));
+      expect(await page.getByTestId('reconciles').textContent()).toBe('Reconciles');
+      expect(await page.getByTestId('sales-by-hour').locator('rect').count()).toBeGreaterThan(0);
+      await page
+        .getByRole('region', { name: 'Earnings per therapist' })
+        .getByRole('cell', { name: 'Maria Santos' })
+        .waitFor();
+      await page
+        .getByRole('region', { name: 'Cash drawers' })
+        .getByRole('cell', { name: /\(C1\)$/ })
+        .waitFor();
+      await settledPage();
+      expect(await axeFindings(page)).toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+      await screenshot(page, 'admin-day-1920x1080');
+
+      // In Filipino, and every word through i18n.
+      await page.evaluate(() => localStorage.setItem('spaflow.language', 'fil'));
+      await page.reload();
+      await page.getByRole('tab', { name: 'Pagsasara ng araw' }).click();
+      await page.getByTestId('reconciles').waitFor();
+      expect(await page.getByTestId('reconciles').textContent()).toBe('Tugma');
+      await settledPage();
+      expect(await axeFindings(page)).toEqual([]);
+      await screenshot(page, 'admin-day-fil-1920x1080');
+      await usePseudoLanguage(page);
+      await page.getByRole('tab', { name: '⟦Day close⟧' }).click();
+      await page.getByTestId('reconciles').waitFor();
+      const names = staff(await api<{ staff: { displayName: string }[] }>('GET', '/api/admin/staff', token));
+      const leftovers = await untranslatedText(page, [/^C\d\)?$/, /^\d{1,2}:\d{2}\s?[AP]M/]);
+      expect(leftovers.filter((text) => !names.some((name) => text.includes(name)))).toEqual([]);
+      await page.evaluate(() => localStorage.setItem('spaflow.language', 'en'));
+      expect(unexpected(admin.problems)).toEqual([]);
+    });
   });
 });

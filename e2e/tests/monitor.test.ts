@@ -87,8 +87,14 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
     (await api<{ transaction: Txn }>('POST', `/api/transactions/${id}/${action}`, therapist)).transaction;
   const cashierClaim = async (cashier: string) =>
     (await api<{ transaction: Txn }>('POST', '/api/cashier/claim-next', cashier)).transaction;
-  const payCash = async (transaction: Txn, cashier: string) =>
-    api(
+  /** Cash goes into an open drawer: each cashier opens theirs once. */
+  const drawersOpen = new Set<string>();
+  const payCash = async (transaction: Txn, cashier: string) => {
+    if (!drawersOpen.has(cashier)) {
+      await api('POST', '/api/cashier/drawer/open', cashier, { openingFloat: 100_000 });
+      drawersOpen.add(cashier);
+    }
+    return api(
       'POST',
       `/api/transactions/${transaction.id}/payments`,
       cashier,
@@ -99,6 +105,7 @@ describe.skipIf(!chromiumPath)('the floor monitor', () => {
       },
       { 'Idempotency-Key': crypto.randomUUID() },
     );
+  };
 
   const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
   const ticketIn = (page: Page, name: string, code: string | null) =>

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testEngines } from './support/databases.js';
@@ -219,6 +219,43 @@ describe.each(testEngines())('payments and receipts on %s', (engine) => {
       status: 409,
       body: refused.body,
     });
+  });
+
+  it('a key left without its answer by a server before migration 0004 is refused, not run again', async () => {
+    const ticket = await atTheCounter();
+    const db = t.testDb.database.db;
+    const cashier = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'cashier1')
+      .executeTakeFirstOrThrow();
+    const key = randomUUID();
+    await db
+      .insertInto('idempotency_keys')
+      .values({
+        account_id: cashier.id,
+        idempotency_key: key,
+        request_hash: createHash('sha256')
+          .update(
+            JSON.stringify({
+              route: 'payments',
+              id: ticket.id,
+              input: { method: 'card', amount: 80_000, tipAmount: 0 },
+            }),
+          )
+          .digest('hex'),
+        state: 'in_flight',
+        response_status: null,
+        response_body: null,
+        created_at: t.clock.now(),
+        completed_at: null,
+      })
+      .execute();
+    const answer = await pay(ticket.id, { method: 'card', amount: 80_000 }, tokens.cashier1, key);
+    expect([answer.status, answer.body.error.code]).toEqual([409, 'idempotency_in_flight']);
+    expect(answer.body.error.message).toMatch(/Check the payments already taken/);
+    expect(await db.selectFrom('payments').selectAll().where('transaction_id', '=', ticket.id).execute()).toEqual([]);
+    await expectOk(pay(ticket.id, { method: 'card', amount: 80_000 }), 201);
   });
 
   it('every paid transaction is covered exactly by its payments', async () => {

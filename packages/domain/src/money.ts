@@ -59,3 +59,15 @@ export function minorToTypedAmount(value: MinorUnits, fractionDigits: number): s
   if (fractionDigits === 0) return sign + digits;
   return `${sign}${digits.slice(0, -fractionDigits)}.${digits.slice(-fractionDigits)}`;
 }
+
+/**
+ * The amounts a cashier offers as one-tap "cash received" buttons for `due` (minor units): the exact amount,
+ * then `due` rounded up to the next whole 100, 500 and 1,000 of the currency (the notes customers hand
+ * over), without repeats, smallest first, at most four. A due that is already a round number gives fewer.
+ */
+export function cashQuickAmounts(due: MinorUnits, fractionDigits: number): MinorUnits[] {
+  if (!Number.isSafeInteger(due) || due <= 0) return [];
+  const unit = 10 ** fractionDigits;
+  const roundUp = (step: number) => Math.ceil(due / (step * unit)) * step * unit;
+  return [...new Set([due, roundUp(100), roundUp(500), roundUp(1000)])].sort((a, b) => a - b).slice(0, 4);
+}

@@ -6,6 +6,8 @@ import { common } from './en/common';
 import { kiosk } from './en/kiosk';
 import { monitor } from './en/monitor';
 import { therapist } from './en/therapist';
+import { admin as filAdmin } from './fil/admin';
+import { cashier as filCashier } from './fil/cashier';
 import { common as filCommon } from './fil/common';
 import { monitor as filMonitor } from './fil/monitor';
 import { therapist as filTherapist } from './fil/therapist';
@@ -18,7 +20,7 @@ const en = { common, kiosk, therapist, cashier, monitor, admin };
  */
 export const resources = {
   en,
-  fil: { common: filCommon, monitor: filMonitor, therapist: filTherapist },
+  fil: { common: filCommon, monitor: filMonitor, therapist: filTherapist, cashier: filCashier, admin: filAdmin },
 } as const;
 
 export const LANGUAGES = ['en', 'fil'] as const;

@@ -82,7 +82,14 @@ export class IdempotencyService {
     if (stored.request_hash !== scope.requestHash) {
       throw new AppError('idempotency_mismatch', 'This Idempotency-Key was used with a different request.');
     }
-    if (stored.response_status === null || stored.response_body === null) return null;
+    if (stored.response_status === null || stored.response_body === null) {
+      // Only a server from before migration 0004 left a key without its answer (it committed the key alone);
+      // whether its payment committed is unknown, so say so instead of risking a second payment.
+      throw new AppError(
+        'idempotency_in_flight',
+        'This payment was interrupted before it was answered. Check the payments already taken on this ticket before entering it again.',
+      );
+    }
     return { status: stored.response_status, body: JSON.parse(stored.response_body) as unknown };
   }
 

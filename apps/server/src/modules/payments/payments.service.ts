@@ -139,7 +139,7 @@ export class PaymentsService {
     if (input.method === 'cash' && (input.tendered ?? 0) < owed) {
       throw new AppError(
         'insufficient_tendered',
-        `The cash handed over is less than ${this.money(owed)} (the amount${input.tipAmount > 0 ? ' and the tip' : ''}). Count it again, or apply less.`,
+        `The cash handed over is less than the amount to apply. It must cover at least ${this.money(owed)}${input.tipAmount > 0 ? ' (the amount and the tip)' : ''}; count it again or apply less.`,
         [bodyIssue('tendered', `at least ${owed}`)],
       );
     }

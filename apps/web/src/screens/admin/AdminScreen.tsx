@@ -5,13 +5,15 @@ import type { StaffSession } from '../../auth/session';
 import { StaffGate } from '../../components/StaffGate';
 import { StationLayout } from '../../components/StationLayout';
 import { AuditTab } from './AuditTab';
+import { DayTab } from './DayTab';
+import { DiscountsTab } from './DiscountsTab';
 import { useLiveAdmin } from './live';
 import { MenuTab } from './MenuTab';
 import { ReportsTab } from './ReportsTab';
 import { RoomsTab } from './RoomsTab';
 import { StaffTab } from './StaffTab';
 
-const TABS = ['menu', 'staff', 'rooms', 'reports', 'audit'] as const;
+const TABS = ['menu', 'staff', 'rooms', 'discounts', 'day', 'reports', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -49,6 +51,12 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => P
         </Tabs.Panel>
         <Tabs.Panel value="rooms">
           <RoomsTab token={session.token} />
+        </Tabs.Panel>
+        <Tabs.Panel value="discounts">
+          <DiscountsTab token={session.token} />
+        </Tabs.Panel>
+        <Tabs.Panel value="day">
+          <DayTab token={session.token} />
         </Tabs.Panel>
         <Tabs.Panel value="reports">
           <ReportsTab token={session.token} />

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest, errorMessage } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
+import { HandoverForm, RefundForm, useEventDetail } from './AuditMoney';
 
 /** One transaction's audit trail: every step, who took it, when, from which state to which. */
 export function AuditTab({ token }: { token: string }) {
@@ -75,6 +76,7 @@ export function AuditTab({ token }: { token: string }) {
 
   const actor = (event: TransactionEvent) => event.actor.displayName ?? t(`audit.actorTypes.${event.actor.type}`);
   const current = transaction.data?.transaction;
+  const detail = useEventDetail();
 
   return (
     <Stack maw={1000}>
@@ -122,6 +124,8 @@ export function AuditTab({ token }: { token: string }) {
             : t('audit.noCode', { status: tc(`status.${current.status}`), total: money(current.totalAmount) })}
         </Text>
       )}
+      {current?.status === 'paid' && <RefundForm key={current.id} token={token} transaction={current} />}
+      {current?.status === 'paying' && <HandoverForm key={current.id} token={token} transaction={current} />}
       {id !== null && events.isPending && <Loader aria-label={tc('connection.loading')} />}
       {events.data && events.data.events.length === 0 && <Text c="dimmed">{t('audit.noEvents')}</Text>}
       {events.data && events.data.events.length > 0 && (
@@ -133,6 +137,7 @@ export function AuditTab({ token }: { token: string }) {
                 <Table.Th>{t('audit.actor')}</Table.Th>
                 <Table.Th>{t('audit.action')}</Table.Th>
                 <Table.Th>{t('audit.change')}</Table.Th>
+                <Table.Th>{t('audit.detail')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -144,6 +149,7 @@ export function AuditTab({ token }: { token: string }) {
                   <Table.Td>
                     {event.from ? tc(`status.${event.from}`) : t('audit.newRecord')} → {tc(`status.${event.to}`)}
                   </Table.Td>
+                  <Table.Td>{detail(event.detail)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

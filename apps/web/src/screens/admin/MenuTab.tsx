@@ -344,6 +344,7 @@ function ServiceForm({
   const [description, setDescription] = useState(row?.description ?? '');
   const [sortOrder, setSortOrder] = useState<number | string>(row?.sortOrder ?? defaultSortOrder);
   const [active, setActive] = useState(row?.active ?? true);
+  const [commission, setCommission] = useState<number | string>(row?.commissionPercent ?? 0);
   const errors = useFormErrors();
   const write = useAdminWrite<Record<string, unknown>, { service: AdminServiceView }>(token, {
     invalidate: [adminKeys.services],
@@ -358,6 +359,7 @@ function ServiceForm({
       name: name.trim(),
       description: description.trim(),
       sortOrder: toInt(sortOrder),
+      commissionPercent: toInt(commission),
       active,
     };
     write.mutate(
@@ -369,7 +371,8 @@ function ServiceForm({
           if (!row) onCreated(result.service.id);
           onClose();
         },
-        onError: (error) => errors.setFromServer(error, ['categoryId', 'name', 'description', 'sortOrder']),
+        onError: (error) =>
+          errors.setFromServer(error, ['categoryId', 'name', 'description', 'sortOrder', 'commissionPercent']),
       },
     );
   };
@@ -407,6 +410,18 @@ function ServiceForm({
         error={errors.field('description')}
         autosize
         minRows={2}
+      />
+      <NumberInput
+        label={t('menu.commission')}
+        description={t('menu.commissionHint')}
+        value={commission}
+        onChange={setCommission}
+        min={0}
+        max={100}
+        allowDecimal={false}
+        allowNegative={false}
+        suffix="%"
+        error={errors.field('commissionPercent')}
       />
       <OrderAndActive
         sortOrder={sortOrder}

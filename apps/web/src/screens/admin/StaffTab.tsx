@@ -203,6 +203,12 @@ function StaffForm({
   const [password, setPassword] = useState('');
   const [counter, setCounter] = useState(member?.counter ?? '');
   const [homeRoomId, setHomeRoomId] = useState(member?.homeRoomId ? String(member.homeRoomId) : '');
+  // Empty: each service's own percent applies; a number overrides it for this therapist.
+  const [commission, setCommission] = useState(
+    member?.commissionPercent === null || member?.commissionPercent === undefined
+      ? ''
+      : String(member.commissionPercent),
+  );
   const errors = useFormErrors();
   const write = useAdminWrite<Record<string, unknown>, { staff: AdminStaffView }>(token, {
     invalidate: [adminKeys.staff],
@@ -214,18 +220,23 @@ function StaffForm({
             role: t(`staff.roles.${result.staff.role}`).toLowerCase(),
           }),
   });
-  const fields = ['role', 'username', 'displayName', 'password', 'counter', 'homeRoomId'];
+  const fields = ['role', 'username', 'displayName', 'password', 'counter', 'homeRoomId', 'commissionPercent'];
 
   const submit = () => {
     const local: Record<string, string> = {};
     if (!member && !username.trim()) local.username = t('common.required');
     if (!displayName.trim()) local.displayName = t('common.required');
     if (!member && password.length === 0) local.password = t('common.required');
+    const override = commission.trim() === '' ? null : Number(commission.trim());
+    if (override !== null && !(Number.isInteger(override) && override >= 0 && override <= 100))
+      local.commissionPercent = t('staff.commissionInvalid');
     if (Object.keys(local).length > 0) return errors.setLocal(local);
     errors.clear();
     const place = {
       ...(role === 'cashier' ? { counter: counter.trim() || null } : {}),
-      ...(role === 'therapist' ? { homeRoomId: homeRoomId ? Number(homeRoomId) : null } : {}),
+      ...(role === 'therapist'
+        ? { homeRoomId: homeRoomId ? Number(homeRoomId) : null, commissionPercent: override }
+        : {}),
     };
     const request = member
       ? {
@@ -312,6 +323,16 @@ function StaffForm({
               .map((room) => ({ value: String(room.id), label: room.name })),
           ]}
           error={errors.field('homeRoomId')}
+        />
+      )}
+      {role === 'therapist' && (
+        <TextInput
+          label={t('staff.commission')}
+          description={t('staff.commissionHint')}
+          inputMode="numeric"
+          value={commission}
+          onChange={(event) => setCommission(event.currentTarget.value)}
+          error={errors.field('commissionPercent')}
         />
       )}
     </FormModal>

@@ -70,7 +70,15 @@ export function FormModal({
     if (!saving) onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="md" closeOnClickOutside={!saving}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      size="md"
+      closeOnClickOutside={!saving}
+      closeButtonProps={{ 'aria-label': tc('actions.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {general && (

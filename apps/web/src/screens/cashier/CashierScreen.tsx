@@ -1,17 +1,19 @@
 import './cashier.css';
-import { Box, Button, Flex, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { PaymentResult, TransactionView } from '@spaflow/domain';
-import { useMutation } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/http';
+import { useSingleMutation } from '../../api/mutation';
 import type { StaffSession } from '../../auth/session';
 import { StaffGate } from '../../components/StaffGate';
 import { StationLayout } from '../../components/StationLayout';
 import { useFloor } from '../../realtime/useFloor';
 import { CASHIER_FEED, claimNext } from './api';
+import { CashDrawer, useCashDrawer } from './CashDrawer';
 import { CurrentCustomer } from './CurrentCustomer';
 import { HistoryDrawer } from './HistoryDrawer';
 import { QueuePanel } from './QueuePanel';
@@ -38,6 +40,10 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
   const { token, user } = session;
   const floor = useFloor(token, CASHIER_FEED);
   const [historyOpened, history] = useDisclosure(false);
+  const [drawerOpened, drawerModal] = useDisclosure(false);
+  const drawer = useCashDrawer(token);
+  const drawerOpen = drawer.data !== null && drawer.data !== undefined;
+  const queryClient = useQueryClient();
 
   const { remember } = floor;
   const transactions = useMemo(
@@ -64,7 +70,7 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
   const focused = focusId === null ? undefined : transactions.get(focusId);
   const receiptFor = !mine && focused?.status === 'paid' && focused.cashier?.id === user.id ? focused : undefined;
 
-  const claim = useMutation({
+  const claim = useSingleMutation({
     mutationFn: () => claimNext(token),
     onSuccess: (claimed) => {
       setFocusId(claimed?.id ?? null);
@@ -74,7 +80,11 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
     onError: (error) => notifications.show({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) }),
   });
 
-  const onPaid = (result: PaymentResult) => remember(result.transaction);
+  const onPaid = (result: PaymentResult) => {
+    remember(result.transaction);
+    // The drawer's running figures moved with a cash payment.
+    if (result.payment.method === 'cash') void queryClient.invalidateQueries({ queryKey: ['cashier', 'drawer'] });
+  };
 
   return (
     <StationLayout
@@ -83,31 +93,45 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
       connected={floor.connected}
       onSignOut={() => void signOut()}
       actions={
-        <Button variant="light" size="sm" onClick={history.open}>
+        <Button variant="default" size="lg" px="sm" onClick={history.open}>
           {t('history.button')}
         </Button>
       }
     >
-      <Flex gap="md" align="flex-start" wrap="nowrap">
-        <Box w={260} style={{ flexShrink: 0 }}>
+      <div className="cashier-station">
+        <div className="cashier-queue-column">
+          <Button
+            variant="default"
+            size="lg"
+            fullWidth
+            mb="md"
+            className="cashier-button-wrap"
+            onClick={drawerModal.open}
+            data-testid="drawer-button"
+          >
+            {drawer.isPending ? t('drawer.button') : drawerOpen ? t('drawer.buttonOpen') : t('drawer.buttonClosed')}
+          </Button>
+
           <QueuePanel
             queue={queue}
             holding={mine !== undefined}
+            primary={!mine && !receiptFor}
             claiming={claim.isPending}
             onClaimNext={() => claim.mutate()}
           />
-        </Box>
-        <Box style={{ flex: 1, minWidth: 0 }}>
+        </div>
+        <div className="cashier-work">
           {receiptFor ? (
-            <ReceiptPanel
-              transactionId={receiptFor.id}
-              token={token}
-              claiming={claim.isPending}
-              onNext={() => claim.mutate()}
-              onBack={() => setFocusId(null)}
-            />
+            <ReceiptPanel transactionId={receiptFor.id} token={token} onDone={() => setFocusId(null)} />
           ) : mine ? (
-            <CurrentCustomer transaction={mine} token={token} onPaid={onPaid} onReleased={remember} />
+            <CurrentCustomer
+              transaction={mine}
+              token={token}
+              onPaid={onPaid}
+              onChanged={remember}
+              drawerOpen={drawerOpen}
+              onOpenDrawer={drawerModal.open}
+            />
           ) : (
             <Paper withBorder p="xl">
               <Stack gap="xs" align="center" ta="center" py="xl">
@@ -118,9 +142,10 @@ function CashierStation({ session, signOut }: { session: StaffSession; signOut: 
               </Stack>
             </Paper>
           )}
-        </Box>
-      </Flex>
+        </div>
+      </div>
       <HistoryDrawer opened={historyOpened} onClose={history.close} token={token} />
+      <CashDrawer opened={drawerOpened} onClose={drawerModal.close} token={token} drawer={drawer.data} />
     </StationLayout>
   );
 }

@@ -1,11 +1,13 @@
-import { Alert, Badge, Button, Divider, Group, Modal, Paper, Box, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { availableActions, type PaymentResult, type TransactionView } from '@spaflow/domain';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/http';
+import { useSingleMutation } from '../../api/mutation';
 import { useFormat } from '../../api/shop';
 import { listPayments, release } from './api';
+import { Discounts, VoidPaymentButton } from './Adjustments';
 import { PaymentForm } from './PaymentForm';
 
 /** The customer at this counter: the bill, what was paid so far, the payment form, and release. */
@@ -13,12 +15,17 @@ export function CurrentCustomer({
   transaction,
   token,
   onPaid,
-  onReleased,
+  onChanged,
+  drawerOpen,
+  onOpenDrawer,
 }: {
   transaction: TransactionView;
   token: string;
   onPaid: (result: PaymentResult) => void;
-  onReleased: (transaction: TransactionView) => void;
+  /** A step taken here (discount, void, release): the station shows it at once. */
+  onChanged: (transaction: TransactionView) => void;
+  drawerOpen: boolean;
+  onOpenDrawer: () => void;
 }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -32,23 +39,16 @@ export function CurrentCustomer({
       queryFn: () => listPayments(token, transaction.id),
       placeholderData: (previous) => previous,
     }).data ?? [];
-  const lastPayment = payments.at(-1);
+  const lastPayment = payments.filter((payment) => payment.voidedAt === null).at(-1);
 
   return (
-    <Box
-      data-testid="current-customer"
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.15fr)',
-        gap: 'var(--mantine-spacing-md)',
-      }}
-    >
+    <div className="cashier-customer" data-testid="current-customer">
       <Stack gap="md">
         <Paper withBorder p="md">
           <Stack gap="xs">
             <Group justify="space-between" wrap="nowrap">
               <Title order={2}>{t('bill.ticket', { code })}</Title>
-              <Badge size="lg" variant="light">
+              <Badge size="lg" variant="outline" style={{ flexShrink: 0 }}>
                 {tc(`status.${transaction.status}`)}
               </Badge>
             </Group>
@@ -81,6 +81,15 @@ export function CurrentCustomer({
             </Table>
             <Divider />
             <Figure label={t('bill.total')} value={money(transaction.totalAmount)} testId="bill-total" />
+            <Discounts
+              transaction={transaction}
+              token={token}
+              editable={transaction.amountPaid === 0}
+              onChanged={onChanged}
+            />
+            {transaction.discountAmount > 0 && (
+              <Figure label={t('bill.amountDue')} value={money(transaction.amountDue)} testId="bill-due" />
+            )}
             <Figure label={t('bill.paid')} value={money(transaction.amountPaid)} testId="bill-paid" />
             <Figure label={t('bill.balance')} value={money(transaction.balance)} testId="bill-balance" strong />
           </Stack>
@@ -90,12 +99,41 @@ export function CurrentCustomer({
             <Stack gap={6}>
               <Text fw={600}>{t('bill.paymentsTaken')}</Text>
               {payments.map((payment) => (
-                <Group key={payment.id} justify="space-between" wrap="nowrap" data-testid="payment-taken">
-                  <Text>
-                    {t(`methods.${payment.method}`)}
-                    {payment.reference ? ` · ${payment.reference}` : ''}
-                  </Text>
-                  <Text className="cashier-amount">{money(payment.amount)}</Text>
+                <Group
+                  key={payment.id}
+                  justify="space-between"
+                  wrap="nowrap"
+                  data-testid="payment-taken"
+                  data-voided={payment.voidedAt !== null}
+                >
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text td={payment.voidedAt ? 'line-through' : undefined}>
+                      {t(`methods.${payment.method}`)}
+                      {payment.reference ? ` · ${payment.reference}` : ''}
+                    </Text>
+                    {payment.tipAmount > 0 && (
+                      <Text size="sm" c="dimmed">
+                        {t('bill.tipLine', { tip: money(payment.tipAmount) })}
+                      </Text>
+                    )}
+                    {payment.voidedAt && (
+                      <Text size="sm" fw={600}>
+                        {t('bill.voided', { reason: payment.voidReason ?? '' })}
+                      </Text>
+                    )}
+                  </Stack>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text className="cashier-amount" td={payment.voidedAt ? 'line-through' : undefined}>
+                      {money(payment.amount)}
+                    </Text>
+                    {payment.voidedAt === null && transaction.status === 'paying' && (
+                      <VoidPaymentButton
+                        payment={payment}
+                        token={token}
+                        onVoided={(result) => onChanged(result.transaction)}
+                      />
+                    )}
+                  </Group>
                 </Group>
               ))}
             </Stack>
@@ -108,15 +146,17 @@ export function CurrentCustomer({
             </Text>
           </Alert>
         ) : null}
-        {canRelease && <ReleaseButton transaction={transaction} token={token} onReleased={onReleased} />}
+        {canRelease && <ReleaseButton transaction={transaction} token={token} onReleased={onChanged} />}
       </Stack>
       <PaymentForm
         key={`${transaction.id}:${transaction.balance}`}
         transaction={transaction}
         token={token}
         onPaid={onPaid}
+        drawerOpen={drawerOpen}
+        onOpenDrawer={onOpenDrawer}
       />
-    </Box>
+    </div>
   );
 }
 
@@ -146,7 +186,7 @@ function ReleaseButton({
   const { t: tc } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const code = transaction.code ?? '—';
-  const mutation = useMutation({
+  const mutation = useSingleMutation({
     mutationFn: () => release(token, transaction.id),
     onSuccess: (released) => {
       close();
@@ -159,8 +199,7 @@ function ReleaseButton({
     <>
       <Stack gap={4}>
         <Button
-          variant="outline"
-          color="orange"
+          variant="default"
           size="lg"
           onClick={() => {
             mutation.reset();
@@ -185,10 +224,10 @@ function ReleaseButton({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" size="md" onClick={close} disabled={mutation.isPending}>
+            <Button variant="default" size="lg" onClick={close} disabled={mutation.isPending}>
               {tc('actions.cancel')}
             </Button>
-            <Button color="orange" size="md" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+            <Button size="lg" loading={mutation.isPending} onClick={() => mutation.mutate()}>
               {t('release.confirm')}
             </Button>
           </Group>

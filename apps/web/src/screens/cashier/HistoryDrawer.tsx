@@ -24,7 +24,14 @@ export function HistoryDrawer({ opened, onClose, token }: { opened: boolean; onC
   const total = paid.reduce((sum, transaction) => sum + transaction.totalAmount, 0);
 
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('history.title')} position="right" size="lg">
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      title={t('history.title')}
+      position="right"
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('actions.close'), size: 48 }}
+    >
       {history.isPending ? (
         <Center py="xl">
           <Loader aria-label={t('history.loading')} />

@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import {
+  cashQuickAmounts,
   fractionDigitsOf,
   minorToTypedAmount,
   PAYMENT_METHODS,
@@ -24,7 +25,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, fieldErrors } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 import { newIdempotencyKey, takePayment } from './api';
-import { currencySymbolOf, parseAmount, tenderSuggestions } from './money-input';
+import { DrawerNeeded } from './CashDrawer';
+import { currencySymbolOf, parseAmount, parseCashCount } from './money-input';
 
 /** Refusals after which the very same attempt may be sent again with the same key (the server may have it). */
 const RETRY_SAME_ATTEMPT = new Set(['network_error', 'idempotency_in_flight']);
@@ -37,10 +39,15 @@ export function PaymentForm({
   transaction,
   token,
   onPaid,
+  drawerOpen,
+  onOpenDrawer,
 }: {
   transaction: TransactionView;
   token: string;
   onPaid: (result: PaymentResult) => void;
+  /** Cash goes into this cashier's open drawer; without one the form asks to open it instead of taking cash. */
+  drawerOpen: boolean;
+  onOpenDrawer: () => void;
 }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -54,14 +61,20 @@ export function PaymentForm({
   const [amountText, setAmountText] = useState(() => minorToTypedAmount(balance, digits));
   const [tenderedText, setTenderedText] = useState('');
   const [reference, setReference] = useState('');
+  const [tipText, setTipText] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Set before the first await: a second tap in the same instant finds it and sends nothing. */
+  const inFlight = useRef(false);
   const [failure, setFailure] = useState<unknown>(null);
   /** The attempt in flight or last failed on the network: its key is reused only for the very same body. */
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
   const amount = parseAmount(amountText, digits);
   const tendered = parseAmount(tenderedText, digits);
+  // A tip is optional: nothing typed is no tip.
+  const tip = tipText.trim() === '' ? ({ ok: true, value: 0 } as const) : parseCashCount(tipText, digits);
+  const tipError = !tip.ok ? t(`amountErrors.${tip.error}`) : null;
   const isCash = method === 'cash';
 
   const amountError = !amount.ok
@@ -75,22 +88,28 @@ export function PaymentForm({
     isCash && !tendered.ok && (submitted || tenderedText.trim() !== '') ? t(`amountErrors.${tendered.error}`) : null;
   // A 400 names the field it refuses (`body.amount` → `amount`); shown on that field as well as above the button.
   const serverFields = fieldErrors(failure);
-  const valid = amount.ok && amount.value <= balance && (!isCash || tendered.ok);
+  /** What the customer hands over for this payment: the amount and the tip (what cash must cover). */
+  const due = amount.ok && tip.ok ? amount.value + tip.value : null;
+  const change = isCash && due !== null && tendered.ok ? tendered.value - due : null;
+  const short = change !== null && change < 0 ? -change : null;
+  const valid = amount.ok && tip.ok && amount.value <= balance && (!isCash || (tendered.ok && short === null));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!valid || busy || !amount.ok) return;
+    if (!valid || inFlight.current || !amount.ok || !tip.ok) return;
     const trimmed = reference.trim();
     let input: PaymentInput;
     if (isCash) {
       if (!tendered.ok) return;
-      input = { method, amount: amount.value, tendered: tendered.value };
+      input = { method, amount: amount.value, tipAmount: tip.value, tendered: tendered.value };
     } else {
-      input = { method, amount: amount.value, ...(trimmed ? { reference: trimmed.slice(0, 120) } : {}) };
+      const withReference = trimmed ? { reference: trimmed.slice(0, 120) } : {};
+      input = { method, amount: amount.value, tipAmount: tip.value, ...withReference };
     }
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
+    inFlight.current = true;
     setBusy(true);
     setFailure(null);
     try {
@@ -102,16 +121,17 @@ export function PaymentForm({
       if (!(error instanceof ApiError && RETRY_SAME_ATTEMPT.has(error.code))) attempt.current = null;
       setFailure(error);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
 
-  const change = isCash && amount.ok && tendered.ok ? tendered.value - amount.value : null;
-  const submitLabel = amount.ok
-    ? t(isCash ? 'pay.submitCash' : method === 'card' ? 'pay.submitCard' : 'pay.submitEwallet', {
-        amount: money(amount.value),
-      })
-    : t('pay.submitInvalid');
+  const submitKey = isCash ? 'pay.submitCash' : method === 'card' ? 'pay.submitCard' : 'pay.submitEwallet';
+  const submitLabel = !amount.ok
+    ? t('pay.submitInvalid')
+    : tip.ok && tip.value > 0
+      ? t(`${submitKey}Tip`, { amount: money(amount.value), tip: money(tip.value) })
+      : t(submitKey, { amount: money(amount.value) });
 
   return (
     <Paper withBorder p="md" component="form" onSubmit={(event) => void submit(event)} noValidate>
@@ -121,6 +141,7 @@ export function PaymentForm({
           size="lg"
           fullWidth
           aria-label={t('pay.method')}
+          styles={{ label: { minHeight: 52, display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
           value={method}
           onChange={(value) => {
             setMethod(value);
@@ -148,8 +169,8 @@ export function PaymentForm({
               {amount.ok && amount.value < balance ? t('pay.amountHint') : null}
             </Text>
             <Button
-              size="compact-md"
-              variant="light"
+              size="lg"
+              variant="default"
               style={{ flexShrink: 0 }}
               onClick={() => {
                 setAmountText(minorToTypedAmount(balance, digits));
@@ -160,7 +181,24 @@ export function PaymentForm({
             </Button>
           </Group>
         )}
-        {isCash ? (
+        <TextInput
+          size="lg"
+          label={t('pay.tip')}
+          description={t('pay.tipHint')}
+          inputMode="decimal"
+          autoComplete="off"
+          leftSection={symbol}
+          value={tipText}
+          onChange={(event) => {
+            setTipText(event.currentTarget.value);
+            setFailure(null);
+          }}
+          error={tipError ?? serverFields.tipAmount}
+          styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+        />
+        {isCash && !drawerOpen ? (
+          <DrawerNeeded onOpenDrawer={onOpenDrawer} />
+        ) : isCash ? (
           <>
             <TextInput
               size="lg"
@@ -176,12 +214,12 @@ export function PaymentForm({
               error={tenderedError ?? serverFields.tendered}
               styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
             />
-            {amount.ok && (
-              <SimpleGrid cols={3} spacing="xs" role="group" aria-label={t('pay.quickTender')}>
-                {[amount.value, ...tenderSuggestions(amount.value, digits, 5)].map((value, index) => (
+            {due !== null && (
+              <SimpleGrid cols={2} spacing="xs" role="group" aria-label={t('pay.quickTender')}>
+                {cashQuickAmounts(due, digits).map((value, index) => (
                   <Button
                     key={value}
-                    size="md"
+                    size="lg"
                     px={4}
                     variant="default"
                     onClick={() => {
@@ -194,26 +232,30 @@ export function PaymentForm({
                 ))}
               </SimpleGrid>
             )}
-            <Group
-              justify="space-between"
-              p="sm"
-              bg={change !== null && change < 0 ? 'red.0' : 'teal.0'}
+            <Stack
+              gap={0}
+              px="sm"
+              py={4}
+              bg={short !== null ? 'red.0' : 'teal.0'}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
               aria-live="polite"
               data-testid="change"
             >
               <Text fw={600} size="lg">
-                {change !== null && change < 0 ? t('pay.short') : t('pay.change')}
+                {short !== null ? t('pay.shortLabel') : t('pay.change')}
               </Text>
               <Text
                 fw={700}
-                size="xl"
-                className="cashier-amount"
-                c={change !== null && change < 0 ? 'red.8' : 'teal.9'}
+                fz={short !== null ? 36 : 48}
+                lh={1.2}
+                ta="right"
+                className={short !== null ? undefined : 'cashier-amount'}
+                c={short !== null ? 'red.9' : 'teal.9'}
+                data-testid={short !== null ? 'short' : 'change-amount'}
               >
-                {change === null ? '—' : money(Math.abs(change))}
+                {short !== null ? t('pay.short', { amount: money(short) }) : change === null ? '—' : money(change)}
               </Text>
-            </Group>
+            </Stack>
           </>
         ) : (
           <TextInput
@@ -231,18 +273,21 @@ export function PaymentForm({
             {errorMessage(failure)}
           </Alert>
         )}
-        <Button
-          type="submit"
-          size="xl"
-          px="sm"
-          fz="lg"
-          fullWidth
-          loading={busy}
-          disabled={busy}
-          data-testid="take-payment"
-        >
-          {submitLabel}
-        </Button>
+        {!(isCash && !drawerOpen) && (
+          <Button
+            type="submit"
+            size="xl"
+            px="sm"
+            fz="lg"
+            fullWidth
+            loading={busy}
+            disabled={busy}
+            className="cashier-button-wrap"
+            data-testid="take-payment"
+          >
+            {submitLabel}
+          </Button>
+        )}
       </Stack>
     </Paper>
   );

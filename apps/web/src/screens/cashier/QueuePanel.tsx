@@ -8,12 +8,15 @@ import { useNow } from '../../time';
 export function QueuePanel({
   queue,
   holding,
+  primary,
   claiming,
   onClaimNext,
 }: {
   queue: TransactionView[];
   /** This cashier already holds a customer (the server allows one at a time). */
   holding: boolean;
+  /** "Claim next" is what this state is for (nobody held, no receipt on screen): the one filled button. */
+  primary: boolean;
   claiming: boolean;
   onClaimNext: () => void;
 }) {
@@ -41,6 +44,8 @@ export function QueuePanel({
         <Button
           size="xl"
           fullWidth
+          variant={primary ? 'filled' : 'default'}
+          className="cashier-button-wrap"
           onClick={onClaimNext}
           loading={claiming}
           disabled={holding || claiming}

@@ -5,19 +5,15 @@ import { errorMessage } from '../../api/http';
 import { useFormat } from '../../api/shop';
 import { loadReceipt } from './api';
 
-/** The paid customer's receipt (printable on its own), then on to the next customer. */
+/** The paid customer's receipt (printable on its own, on 80 or 58 mm paper); "Done" frees the counter. */
 export function ReceiptPanel({
   transactionId,
   token,
-  claiming,
-  onNext,
-  onBack,
+  onDone,
 }: {
   transactionId: number;
   token: string;
-  claiming: boolean;
-  onNext: () => void;
-  onBack: () => void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -29,8 +25,8 @@ export function ReceiptPanel({
   });
 
   return (
-    <Group align="flex-start" justify="center" gap="lg" wrap="nowrap">
-      <Paper withBorder shadow="sm" p="lg" w={420} className="cashier-receipt" data-testid="receipt">
+    <div className="cashier-receipt-layout">
+      <Paper withBorder shadow="sm" className="cashier-receipt" data-testid="receipt">
         {receipt.isPending ? (
           <Center py="xl">
             <Loader aria-label={t('receipt.loading')} />
@@ -88,6 +84,20 @@ export function ReceiptPanel({
                 {money(receipt.data.transaction.totalAmount)}
               </Text>
             </Group>
+            {receipt.data.transaction.discounts.map((discount) => (
+              <Stack key={discount.id} gap={0} data-testid="receipt-discount">
+                <Line label={t('discount.line', { name: discount.name })} value={money(-discount.amount)} />
+                {discount.note && <Sub label={t('discount.noteShown', { note: discount.note })} />}
+              </Stack>
+            ))}
+            {receipt.data.transaction.discountAmount > 0 && (
+              <Line
+                label={t('bill.amountDue')}
+                value={money(receipt.data.transaction.amountDue)}
+                strong
+                testId="receipt-due"
+              />
+            )}
             <Text fw={600} size="sm" mt="xs">
               {t('receipt.payments')}
             </Text>
@@ -102,6 +112,10 @@ export function ReceiptPanel({
                     {money(payment.amount)}
                   </Text>
                 </Group>
+                {payment.tipAmount > 0 && <Sub label={t('receipt.tip')} value={money(payment.tipAmount)} />}
+                {payment.voidedAt !== null && (
+                  <Sub label={t('bill.voided', { reason: payment.voidReason ?? '' })} value={money(-payment.amount)} />
+                )}
                 {payment.tendered !== null && (
                   <Group justify="space-between" wrap="nowrap" pl="md">
                     <Text size="xs" c="dimmed">
@@ -124,6 +138,18 @@ export function ReceiptPanel({
                 )}
               </Stack>
             ))}
+            {receipt.data.transaction.tipAmount > 0 && (
+              <Line label={t('receipt.tips')} value={money(receipt.data.transaction.tipAmount)} testId="receipt-tips" />
+            )}
+            {receipt.data.refunds.map((refund) => (
+              <Stack key={refund.id} gap={0} data-testid="receipt-refund">
+                <Line
+                  label={t('receipt.refund', { method: t(`methods.${refund.method}`) })}
+                  value={money(-refund.amount)}
+                />
+                <Sub label={t('receipt.refundReason', { reason: refund.reason })} />
+              </Stack>
+            ))}
             <Divider variant="dashed" />
             <Group justify="space-between">
               <Text fw={600}>{t('receipt.totalChange')}</Text>
@@ -137,7 +163,7 @@ export function ReceiptPanel({
           </Stack>
         )}
       </Paper>
-      <Stack gap="md" w={260} className="cashier-no-print">
+      <Stack gap="md" className="cashier-no-print cashier-receipt-actions">
         <Title order={2} c="teal.8">
           {t('receipt.title')}
         </Title>
@@ -151,13 +177,40 @@ export function ReceiptPanel({
         <Button size="xl" variant="default" onClick={() => window.print()} disabled={!receipt.isSuccess}>
           {t('receipt.print')}
         </Button>
-        <Button size="xl" onClick={onNext} loading={claiming} disabled={claiming}>
-          {t('receipt.next')}
-        </Button>
-        <Button size="lg" variant="subtle" onClick={onBack} disabled={claiming}>
-          {t('receipt.back')}
+        <Button size="xl" onClick={onDone} className="cashier-button-wrap" data-testid="done">
+          {t('receipt.done')}
         </Button>
       </Stack>
+    </div>
+  );
+}
+
+/** One receipt line: words on the left (they wrap), the amount on the right (it never does). */
+function Line({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Text size="sm" fw={strong ? 700 : undefined}>
+        {label}
+      </Text>
+      <Text size="sm" fw={strong ? 700 : undefined} className="cashier-amount" data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+/** A detail under a line, indented. */
+function Sub({ label, value }: { label: string; value?: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" pl="md" align="flex-start">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {value !== undefined && (
+        <Text size="xs" c="dimmed" className="cashier-amount">
+          {value}
+        </Text>
+      )}
     </Group>
   );
 }

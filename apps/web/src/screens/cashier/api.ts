@@ -1,4 +1,7 @@
 import {
+  currentDrawerSchema,
+  discountTypeListSchema,
+  drawerAnswerSchema,
   maybeTransactionResultSchema,
   paymentListSchema,
   paymentResultSchema,
@@ -6,6 +9,10 @@ import {
   transactionListSchema,
   receiptSchema,
   transactionResultSchema,
+  type ApplyDiscountInput,
+  type DiscountTypeView,
+  type DrawerCloseInput,
+  type DrawerView,
   type PaymentInput,
   type PaymentResult,
   type PaymentView,
@@ -61,12 +68,49 @@ export async function takePayment(
   );
 }
 
+/** The discount types a cashier may apply (active ones). */
+export async function listDiscountTypes(token: string): Promise<DiscountTypeView[]> {
+  return discountTypeListSchema.parse(await apiRequest('GET', '/api/discounts', { token })).discounts;
+}
+
+export async function applyDiscount(token: string, id: number, input: ApplyDiscountInput): Promise<TransactionView> {
+  return transactionResultSchema.parse(
+    await apiRequest('POST', `/api/transactions/${id}/discounts`, { token, body: input }),
+  ).transaction;
+}
+
+export async function removeDiscount(token: string, id: number, discountId: number): Promise<TransactionView> {
+  return transactionResultSchema.parse(
+    await apiRequest('DELETE', `/api/transactions/${id}/discounts/${discountId}`, { token }),
+  ).transaction;
+}
+
+export async function voidPayment(token: string, paymentId: number, reason: string): Promise<PaymentResult> {
+  return paymentResultSchema.parse(
+    await apiRequest('POST', `/api/payments/${paymentId}/void`, { token, body: { reason } }),
+  );
+}
+
 export async function loadReceipt(token: string, id: number): Promise<Receipt> {
   return receiptSchema.parse(await apiRequest('GET', `/api/transactions/${id}/receipt`, { token }));
 }
 
 export async function loadHistory(token: string): Promise<TransactionView[]> {
   return transactionListSchema.parse(await apiRequest('GET', '/api/cashier/history', { token })).transactions;
+}
+
+export async function loadDrawer(token: string): Promise<DrawerView | null> {
+  return currentDrawerSchema.parse(await apiRequest('GET', '/api/cashier/drawer', { token })).drawer;
+}
+
+export async function openDrawer(token: string, openingFloat: number): Promise<DrawerView> {
+  return drawerAnswerSchema.parse(
+    await apiRequest('POST', '/api/cashier/drawer/open', { token, body: { openingFloat } }),
+  ).drawer;
+}
+
+export async function closeDrawer(token: string, input: DrawerCloseInput): Promise<DrawerView> {
+  return drawerAnswerSchema.parse(await apiRequest('POST', '/api/cashier/drawer/close', { token, body: input })).drawer;
 }
 
 /** A key for one payment attempt: crypto.randomUUID where the page is a secure context, else the same from getRandomValues. */

@@ -14,25 +14,17 @@ export function currencySymbolOf(shop: { currency: string; locale: string }): st
   );
 }
 
-/** A typed payment amount: exact minor units (the domain's parser), more than zero, within what one payment may be. */
-export function parseAmount(text: string, fractionDigits: number): ParsedAmount {
+/** Cash counted or put in a drawer: exact minor units (the domain's parser), zero allowed, within one payment's limit. */
+export function parseCashCount(text: string, fractionDigits: number): ParsedAmount {
   const parsed = parseTypedAmount(text, fractionDigits);
   if (!parsed.ok) return { ok: false, error: parsed.problem };
-  if (parsed.value === 0) return { ok: false, error: 'zero' };
   if (parsed.value > MAX_PAYMENT_AMOUNT) return { ok: false, error: 'tooLarge' };
   return parsed;
 }
 
-/**
- * What a customer is likely to hand over for `amount` (minor units): the next round 100, 500 and 1,000 and
- * the common notes above it, each strictly more than the amount, smallest first.
- */
-export function tenderSuggestions(amount: MinorUnits, fractionDigits: number, count = 4): MinorUnits[] {
-  const unit = 10 ** fractionDigits;
-  const roundUp = (step: number) => Math.ceil(amount / (step * unit)) * step * unit;
-  const candidates = [roundUp(100), roundUp(500), roundUp(1000), 500 * unit, 1000 * unit, roundUp(1000) + 1000 * unit];
-  return [...new Set(candidates)]
-    .filter((candidate) => candidate > amount && candidate <= MAX_PAYMENT_AMOUNT)
-    .sort((a, b) => a - b)
-    .slice(0, count);
+/** A typed payment amount: as a cash count, and more than zero. */
+export function parseAmount(text: string, fractionDigits: number): ParsedAmount {
+  const parsed = parseCashCount(text, fractionDigits);
+  if (parsed.ok && parsed.value === 0) return { ok: false, error: 'zero' };
+  return parsed;
 }
