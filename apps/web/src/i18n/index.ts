@@ -7,6 +7,7 @@ import { kiosk } from './en/kiosk';
 import { monitor } from './en/monitor';
 import { therapist } from './en/therapist';
 import { common as filCommon } from './fil/common';
+import { kiosk as filKiosk } from './fil/kiosk';
 import { monitor as filMonitor } from './fil/monitor';
 
 const en = { common, kiosk, therapist, cashier, monitor, admin };
@@ -17,7 +18,7 @@ const en = { common, kiosk, therapist, cashier, monitor, admin };
  */
 export const resources = {
   en,
-  fil: { common: filCommon, monitor: filMonitor },
+  fil: { common: filCommon, kiosk: filKiosk, monitor: filMonitor },
 } as const;
 
 export const LANGUAGES = ['en', 'fil'] as const;
