@@ -1,16 +1,20 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { admin } from './en/admin';
+import { board } from './en/board';
 import { cashier } from './en/cashier';
 import { common } from './en/common';
 import { kiosk } from './en/kiosk';
 import { monitor } from './en/monitor';
+import { phone } from './en/phone';
 import { therapist } from './en/therapist';
+import { board as filBoard } from './fil/board';
 import { common as filCommon } from './fil/common';
 import { kiosk as filKiosk } from './fil/kiosk';
 import { monitor as filMonitor } from './fil/monitor';
+import { phone as filPhone } from './fil/phone';
 
-const en = { common, kiosk, therapist, cashier, monitor, admin };
+const en = { common, kiosk, therapist, cashier, monitor, admin, board, phone };
 
 /**
  * English is the default; Filipino ships beside it. A namespace a language does not have yet falls back
@@ -18,7 +22,7 @@ const en = { common, kiosk, therapist, cashier, monitor, admin };
  */
 export const resources = {
   en,
-  fil: { common: filCommon, kiosk: filKiosk, monitor: filMonitor },
+  fil: { common: filCommon, kiosk: filKiosk, board: filBoard, phone: filPhone, monitor: filMonitor },
 } as const;
 
 export const LANGUAGES = ['en', 'fil'] as const;

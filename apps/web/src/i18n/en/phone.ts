@@ -1,0 +1,38 @@
+/** The ticket on the customer's own phone (`/t/<code>`). */
+export const phone = {
+  title: 'Your ticket',
+  redeeming: 'Opening your ticket…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  typeTitle: 'Open your ticket',
+  typeHint: 'Type the 8 characters shown on the kiosk.',
+  typeLabel: 'Code from the kiosk',
+  typeSubmit: 'Open my ticket',
+  failed: {
+    handoff_used:
+      'This code was already used. Open the ticket on the phone that scanned it first, or ask at the front desk.',
+    handoff_expired: 'This code has expired (codes work for 10 minutes). Please ask at the front desk.',
+    not_found: 'There is no ticket with this code. Check the characters and try again.',
+    other: 'Your ticket could not be opened.',
+  },
+  gone: 'This ticket can no longer be shown. Please ask at the front desk.',
+  message: {
+    selecting: 'Your selection is not confirmed yet.',
+    pending_therapist: 'Please have a seat. We will call your number.',
+    therapist_confirmed: 'It is your turn: please go to room {{room}}. {{therapist}} will take care of you.',
+    in_service: 'In service with {{therapist}} in room {{room}}. Enjoy.',
+    finished: 'Your treatment is finished. Please go to the cashier.',
+    awaiting_payment: 'Your treatment is finished. Please go to the cashier.',
+    paying: 'Please go to the cashier: {{cashier}} is ready for you.',
+    paid: 'Paid. Thank you for visiting, see you again soon!',
+    cancelled: 'This ticket was cancelled.',
+  },
+  someone: 'A therapist',
+  aRoom: 'your room',
+  aCashier: 'our cashier',
+  cancel: 'Cancel my ticket',
+  cancelTitle: 'Cancel this ticket?',
+  cancelText: 'You will leave the queue. This cannot be undone.',
+  cancelConfirm: 'Yes, cancel my ticket',
+  keep: 'No, keep my ticket',
+};
