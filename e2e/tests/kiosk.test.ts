@@ -18,6 +18,7 @@ type Viewport = { width: number; height: number };
 const LANDSCAPE = { width: 1024, height: 768 };
 const PORTRAIT = { width: 768, height: 1024 };
 const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1920, height: 1080 };
 const sizeName = (viewport: Viewport) => `${viewport.width}x${viewport.height}`;
 
 /** The smallest computed font size of visible text on the page (labels, prices, everything). */
@@ -119,7 +120,7 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
     await server?.stop();
   });
 
-  for (const viewport of [LANDSCAPE, PORTRAIT, PHONE]) {
+  for (const viewport of [LANDSCAPE, PORTRAIT, PHONE, WIDE]) {
     it(`takes a walk-in from the attract screen to a ticket in five taps at ${sizeName(viewport)}`, async () => {
       const kiosk = await openKiosk(viewport);
       const { page } = kiosk;
@@ -145,6 +146,15 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
       await page.getByTestId('ticket-total').waitFor();
       // Every change is announced: the status region says what was added.
       expect(await page.getByRole('status').textContent()).toContain('Swedish 60 minutes added');
+      // Prices and titles at least 28 px.
+      for (const selector of ['h1', '[data-testid=ticket-total]', '[data-testid=items] li > span'])
+        expect(
+          await page
+            .locator(selector)
+            .first()
+            .evaluate((element) => parseFloat(getComputedStyle(element).fontSize)),
+          selector,
+        ).toBeGreaterThanOrEqual(28);
       await checkStep(page, 'review', viewport);
 
       // A double tap on Confirm sends one request.
@@ -290,6 +300,7 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
     await page.getByTestId('ticket-total').waitFor();
     const data = [
       /^SpaFlow Demo Spa$/,
+      /^[2-9A-HJKMNP-TV-Z]{8}$/,
       /^(Foot Massage|60 minutes|Signature Massage|Swedish|Shiatsu|Acupressure|Holistic Recovery)/,
       /min$/,
     ];
