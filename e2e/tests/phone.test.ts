@@ -174,7 +174,7 @@ describe.skipIf(!chromiumPath)("the ticket on the customer's phone", () => {
     await expect.poll(() => status(page)).toContain('Please go to the cashier');
     const paying = await api<{ transaction: Txn }>('POST', '/api/cashier/claim-next', 'cashier1');
     expect(paying.transaction.id).toBe(phoneTicket.id);
-    await expect.poll(() => status(page)).toContain('Liza Mendoza is ready for you');
+    await expect.poll(() => status(page)).toContain('Please go to counter C1: Liza Mendoza is ready for you');
     await checkScreen(page, 'cashier');
     await api(
       'POST',

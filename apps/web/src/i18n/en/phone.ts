@@ -24,6 +24,7 @@ export const phone = {
     finished: 'Your treatment is finished. Please go to the cashier.',
     awaiting_payment: 'Your treatment is finished. Please go to the cashier.',
     paying: 'Please go to the cashier: {{cashier}} is ready for you.',
+    payingAtCounter: 'Please go to counter {{counter}}: {{cashier}} is ready for you.',
     paid: 'Paid. Thank you for visiting, see you again soon!',
     cancelled: 'This ticket was cancelled.',
   },

@@ -27,6 +27,7 @@ export const phone: Messages<typeof en> = {
     finished: 'Tapos na ang serbisyo mo. Pumunta po sa cashier.',
     awaiting_payment: 'Tapos na ang serbisyo mo. Pumunta po sa cashier.',
     paying: 'Pumunta po sa cashier: handa na si {{cashier}} para sa iyo.',
+    payingAtCounter: 'Pumunta po sa counter {{counter}}: handa na si {{cashier}} para sa iyo.',
     paid: 'Bayad na. Salamat sa pagbisita, balik po kayo!',
     cancelled: 'Kinansela ang ticket na ito.',
   },

@@ -109,6 +109,7 @@ function Shell({
             aria-pressed={lowered}
             onClick={() => onLowered(!lowered)}
           >
+            {lowered ? '✓ ' : ''}
             {t('nav.lower')}
           </button>
           <LanguageSwitch classNames={{ root: classes.language, label: classes.languageLabel }} />

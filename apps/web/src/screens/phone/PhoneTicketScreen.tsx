@@ -1,7 +1,7 @@
 import { Alert, Button, Container, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { availableActions, type TransactionView } from '@spaflow/domain';
-import { useMutation } from '@tanstack/react-query';
+import { availableActions, type Board, type TransactionView } from '@spaflow/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -187,6 +187,16 @@ function PhoneTicket({ ticket }: { ticket: TicketRef }) {
     },
   });
   useEffect(() => heading.current?.focus(), []);
+  // The counter a cashier calls to is on the public board (the ticket itself knows the cashier, not the counter).
+  const paying = transaction?.status === 'paying';
+  const counter = useQuery({
+    queryKey: ['call-out', transaction?.id, transaction?.version],
+    queryFn: () => apiRequest<Board>('GET', '/api/board'),
+    enabled: paying,
+    select: (board) =>
+      board.calling.find((call) => call.code === transaction?.code && call.destination.kind === 'counter')?.destination
+        .name || null,
+  });
 
   if (unavailable) return <Alert color="gray">{t('gone')}</Alert>;
   if (!transaction) {
@@ -225,7 +235,9 @@ function PhoneTicket({ ticket }: { ticket: TicketRef }) {
           {tc(`status.${transaction.status}`)}
         </Text>
         <Text fz={20} mt={4}>
-          {t(`message.${transaction.status}`, names)}
+          {paying && counter.data
+            ? t('message.payingAtCounter', { ...names, counter: counter.data })
+            : t(`message.${transaction.status}`, names)}
         </Text>
       </Alert>
       <TicketPlace transaction={transaction} />
