@@ -62,8 +62,24 @@ describe.skipIf(!chromiumPath)('the front door', () => {
     expect(station.headers.get('content-type')).toMatch(/text\/html/);
     expect(station.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await fetch(`${server.baseUrl}/favicon.svg`)).status).toBe(200);
+    // A mistyped page address gets the app, with 404; an unknown API address keeps the JSON error.
     const unknown = await fetch(`${server.baseUrl}/nowhere`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(unknown.headers.get('content-type')).toMatch(/text\/html/);
+    const unknownApi = await fetch(`${server.baseUrl}/api/nowhere`);
+    expect(unknownApi.status).toBe(404);
+    expect(await unknownApi.json()).toMatchObject({ error: { code: 'not_found' } });
+    for (const path of ['/board', '/t/ABCD2345']) expect((await fetch(`${server.baseUrl}${path}`)).status).toBe(200);
+  });
+
+  it('shows its own not-found page, not raw JSON, at a mistyped address under a station', async () => {
+    const page = await openStation(browser, `${server.baseUrl}/kiosk/xyz`);
+    await page.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.page.locator('body').textContent()).not.toContain('"error"');
+    expect(await axeFindings(page.page)).toEqual([]);
+    await screenshot(page.page, 'not-found');
+    // The document's own 404 is the one failed load the browser reports.
+    expect(page.problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+    await page.close();
   });
 });

@@ -1,12 +1,87 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, openStation, screenshot, type StationPage } from '../support/browser.js';
+import { axeFindings, layoutProblems, smallTargets, untranslatedText, usePseudoLanguage } from '../support/quality.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 type Catalog = { categories: { services: { name: string; classifications: { id: number; name: string }[] }[] }[] };
 type Transaction = { id: number; code: string | null; status: string; room: { id: number; name: string } | null };
 
 const TABLET = { width: 1024, height: 768 };
+const PORTRAIT = { width: 768, height: 1024 };
+
+/**
+ * The filled buttons on screen (Mantine's default variant, or said outright): each state of the station
+ * has exactly one, its primary action.
+ */
+async function primaryButtons(page: Page) {
+  const filled = [
+    'button[data-variant="filled"]',
+    '.mantine-Button-root:not([data-variant])',
+    '.mantine-ActionIcon-root:not([data-variant])',
+  ].join(', ');
+  return page.locator(filled).evaluateAll((buttons) =>
+    buttons
+      .filter((button) => button.getBoundingClientRect().height > 0)
+      .map((button) => ({
+        label: (button.textContent ?? '').trim(),
+        height: Math.round(button.getBoundingClientRect().height),
+      })),
+  );
+}
+
+/** Lets the layout and every CSS transition finish: axe measures colours as they are at that moment. */
+async function settled(page: Page) {
+  // A tablet has no hover: leave no pointer resting on a button (the theme's hover shades are the desk's).
+  await page.mouse.move(0, 0);
+  // Toasts say a step is done and leave by themselves (3 s); they slide in and out from beyond the edge.
+  await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0, null, {
+    timeout: 10_000,
+  });
+  await page.waitForTimeout(150);
+  // A cancelled animation (its element re-rendered) rejects `finished`; it is over all the same.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
+}
+
+/**
+ * One state of the station, checked as a tablet user meets it, in landscape and portrait: exactly one
+ * primary action with this label (≥ 60 px), every control ≥ 48 px, nothing clipped or off screen, axe-core
+ * clean, and a screenshot of each.
+ */
+async function checkState(page: Page, name: string, primary: string | RegExp) {
+  for (const viewport of [TABLET, PORTRAIT]) {
+    await page.setViewportSize(viewport);
+    await settled(page);
+    const buttons = await primaryButtons(page);
+    expect({ name, viewport, primary: buttons.map((button) => button.label) }).toEqual({
+      name,
+      viewport,
+      primary: [typeof primary === 'string' ? primary : expect.stringMatching(primary)],
+    });
+    expect(buttons[0]!.height).toBeGreaterThanOrEqual(60);
+    expect({ name, viewport, small: await smallTargets(page, { min: 48 }) }).toEqual({ name, viewport, small: [] });
+    expect({ name, viewport, layout: await layoutProblems(page) }).toEqual({ name, viewport, layout: [] });
+    expect({ name, viewport, axe: await axeFindings(page) }).toEqual({ name, viewport, axe: [] });
+    await screenshot(page, `therapist-${name}-${viewport.width}x${viewport.height}`);
+  }
+  await page.setViewportSize(TABLET);
+}
+
+/** Counts the data-changing requests (POST, PUT, PATCH, DELETE to /api) a page sends, by method and path. */
+function countWrites(page: Page) {
+  const sent = new Map<string, number>();
+  page.on('request', (request) => {
+    if (request.method() === 'GET' || !request.url().includes('/api/')) return;
+    const key = `${request.method()} ${new URL(request.url()).pathname}`;
+    sent.set(key, (sent.get(key) ?? 0) + 1);
+  });
+  return {
+    of: (method: string, path: string) => sent.get(`${method} ${path}`) ?? 0,
+    clear: () => sent.clear(),
+  };
+}
 
 describe.skipIf(!chromiumPath)('the therapist station', () => {
   let server: RunningServer;
@@ -100,7 +175,11 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
       .toEqual([`queue-ticket-${second.code}`, `queue-ticket-${first.code}`]);
     expect(await secondTicket.getByText('Priority · Senior').isVisible()).toBe(true);
     expect(await page.getByText('2 waiting').isVisible()).toBe(true);
-    await screenshot(page, 'therapist-queue');
+    // People are waiting: no wait reads "0 min" or "now".
+    const queueText = (await page.getByRole('region', { name: 'Waiting' }).textContent()) ?? '';
+    expect(queueText).not.toMatch(/\b0 min|now/i);
+    expect(queueText).toMatch(/Est\. wait [1-9]\d* min/);
+    await checkState(page, 'queue', 'Claim next (2)');
 
     // Another therapist takes the priority customer: it leaves this queue live, and room 102 is reserved.
     const therapist2 = await login('therapist2');
@@ -116,17 +195,26 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
     await page.getByRole('button', { name: 'End break' }).click();
     await page.getByRole('button', { name: 'Take a break' }).waitFor();
 
-    // Claim this one into room 103 (not the home room).
+    // Claim this one into room 103 (not the home room), with a double click: exactly one claim is sent.
+    const writes = countWrites(page);
     await page.locator('.mantine-SegmentedControl-root').getByText('103', { exact: true }).click();
     expect(await page.getByRole('radio', { name: '103' }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: `Claim ticket ${first.code}` }).click();
+    await page.getByRole('button', { name: `Claim ticket ${first.code}` }).dblclick();
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toBe(`Ticket ${first.code}`);
     await expect.poll(() => page.getByTestId('current-status').textContent()).toBe('Therapist assigned');
     expect(await page.getByTestId('current-room').textContent()).toBe('103');
     await page.getByTestId('room-103').getByText('Reserved').waitFor();
     await firstTicket.waitFor({ state: 'detached' });
-    await screenshot(page, 'therapist-claimed');
+    expect(writes.of('POST', `/api/transactions/${first.id}/claim`)).toBe(1);
     await page.getByText('No one is waiting').first().waitFor();
+    // Only what the lifecycle allows now: start, recall, give back, no-show; no finish.
+    expect(await page.getByRole('button', { name: 'Finish' }).count()).toBe(0);
+    await checkState(page, 'claimed', 'Start service');
+
+    // Recall: the customer is called again on the board; a double click sends one recall.
+    await page.getByRole('button', { name: 'Recall' }).dblclick();
+    await page.getByText(`Ticket ${first.code} is called again to room 103.`).waitFor();
+    expect(writes.of('POST', `/api/transactions/${first.id}/recall`)).toBe(1);
 
     // One more of the same service during the claim: the booked time doubles.
     const booked = (await page
@@ -141,24 +229,48 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
       .waitFor();
 
     // Start: in service, the room occupied, and a countdown that ticks.
-    await page.getByRole('button', { name: 'Start service' }).click();
+    await page.getByRole('button', { name: 'Start service' }).dblclick();
     await expect.poll(() => page.getByTestId('current-status').textContent()).toBe('In service');
     await page.getByTestId('room-103').getByText('Occupied').waitFor();
     const countdown = page.getByTestId('countdown');
     const before = await countdown.textContent();
     await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(before);
+    expect(writes.of('POST', `/api/transactions/${first.id}/start`)).toBe(1);
     expect(await page.getByRole('button', { name: 'Give back to queue' }).count()).toBe(0);
-    await screenshot(page, 'therapist-in-service');
+    expect(await page.getByRole('button', { name: 'Recall' }).count()).toBe(0);
+    await checkState(page, 'in-service', 'Finish');
+
+    // Finish in the first half of the booked time asks first; "keep going" changes nothing.
+    await page.getByRole('button', { name: 'Finish' }).click();
+    const finishDialog = page.getByRole('dialog', { name: `Finish ticket ${first.code} already?` });
+    await finishDialog.waitFor();
+    await settled(page);
+    expect({ axe: await axeFindings(page) }).toEqual({ axe: [] });
+    await screenshot(page, 'therapist-confirm-finish-1024x768');
+    await finishDialog.getByRole('button', { name: 'No, keep going' }).click();
+    await finishDialog.waitFor({ state: 'detached' });
+    expect(writes.of('POST', `/api/transactions/${first.id}/finish`)).toBe(0);
+    await expect.poll(() => page.getByTestId('current-status').textContent()).toBe('In service');
 
     // Finish: the customer goes to the cashier, the room needs cleaning, then it is marked ready.
-    await page.getByRole('button', { name: 'Finish service' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await finishDialog.getByRole('button', { name: 'Yes, finish now' }).dblclick();
     await page.getByTestId('finished-card').getByText(`Ticket ${first.code} finished`).waitFor();
+    expect(writes.of('POST', `/api/transactions/${first.id}/finish`)).toBe(1);
     await page.getByTestId('room-103').getByText('Cleaning').waitFor();
     await page.getByText('You have no customer right now.').waitFor();
-    await screenshot(page, 'therapist-after-finish');
-    await page.getByTestId('finished-card').getByRole('button', { name: 'Mark room 103 ready' }).click();
+    await checkState(page, 'after-finish', 'Room 103 ready');
+    await page.getByTestId('finished-card').getByRole('button', { name: 'Room 103 ready' }).dblclick();
     await page.getByTestId('finished-card').getByText('Room 103 is ready.').waitFor();
     await page.getByTestId('room-103').getByText('Free').waitFor();
+    const { rooms } = await api<{ rooms: { id: number; name: string }[] }>(
+      'GET',
+      '/api/rooms',
+      undefined,
+      await login('therapist1'),
+    );
+    expect(writes.of('POST', `/api/rooms/${rooms.find((room) => room.name === '103')!.id}/ready`)).toBe(1);
+    await checkState(page, 'room-ready', 'No one is waiting');
     const held = await api<{ transaction: Transaction | null }>(
       'GET',
       `/api/transactions/${first.id}`,
@@ -196,21 +308,23 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
     await page.getByTestId('room-103').getByText('Out of service').waitFor();
     const third = await newCustomer();
     await page.getByTestId(`queue-ticket-${third.code}`).waitFor();
-    await page.getByText('Every room is in use right now.', { exact: false }).waitFor();
-    await page.getByRole('button', { name: 'Claim next customer' }).click();
-    await page.getByText('Every room is in use or being cleaned.').waitFor();
+    // No free room: the claim is off, with the reason beside it, and nothing is sent.
+    const reason = page.getByText('Every room is in use right now.', { exact: false });
+    await reason.waitFor();
+    const claimNext = page.getByRole('button', { name: 'Claim next (1)' });
+    expect(await claimNext.isDisabled()).toBe(true);
+    const describedBy = (await claimNext.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`#${describedBy}`).textContent()).toContain('Every room is in use right now.');
+    expect(await page.getByRole('button', { name: `Claim ticket ${third.code}` }).isDisabled()).toBe(true);
+    await checkState(page, 'no-free-room', 'Claim next (1)');
     expect(await page.getByTestId('current-ticket').count()).toBe(0);
-    // The refused claim is the one failed request the browser reports.
-    expect(station.problems).toEqual([
-      'console: Failed to load resource: the server responded with a status of 409 (Conflict)',
-    ]);
-    station.problems.length = 0;
+    expect(station.problems).toEqual([]);
 
     // Room 103 comes back: claim the next customer into it, then give it back after confirming.
     const room103 = rooms.find((room) => room.name === '103')!;
     await api('PATCH', `/api/admin/rooms/${room103.id}`, { outOfService: false }, admin);
     await page.getByTestId('room-103').getByText('Free').waitFor();
-    await page.getByRole('button', { name: 'Claim next customer' }).click();
+    await page.getByRole('button', { name: 'Claim next (1)' }).click();
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toBe(`Ticket ${third.code}`);
     await page.getByRole('button', { name: 'Give back to queue' }).click();
     const releaseDialog = page.getByRole('dialog', { name: `Give ticket ${third.code} back to the queue?` });
@@ -239,6 +353,28 @@ describe.skipIf(!chromiumPath)('the therapist station', () => {
       admin,
     );
     expect(cancelled.transaction).toMatchObject({ status: 'cancelled', cancelReason: 'no_show' });
+    expect(station.problems).toEqual([]);
+  });
+
+  it('speaks Filipino, and every word on the station comes through i18n', async () => {
+    const { page } = station;
+    const waiting = await newCustomer();
+    await page.evaluate(() => localStorage.setItem('spaflow.language', 'fil'));
+    await page.reload();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fil');
+    await page.getByTestId(`queue-ticket-${waiting.code}`).waitFor();
+    await page.getByText('Wala kang customer ngayon.').waitFor();
+    await checkState(page, 'fil-queue', /^Kunin ang susunod \(\d+\)$/);
+
+    await usePseudoLanguage(page);
+    await page.getByTestId(`queue-ticket-${waiting.code}`).waitFor();
+    // What may stay as it is: the shop's own data (names, services, codes, rooms) and the app's name.
+    const data = [/^Maria Santos$/, /^SpaFlow$/, /Swedish|minutes|\(|\)/, /^[\d#:.,\s₱-]+$/];
+    expect(await untranslatedText(page, data)).toEqual([]);
+    await page.evaluate(() => localStorage.setItem('spaflow.language', 'en'));
+    await page.reload();
+    await page.getByText('You have no customer right now.').waitFor();
     expect(station.problems).toEqual([]);
   });
 

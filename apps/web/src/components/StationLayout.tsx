@@ -28,19 +28,25 @@ export function StationLayout({
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Title order={3}>{title}</Title>
-            <Badge color={connected ? 'teal' : 'orange'} variant="dot" data-testid="connection">
+            <Badge
+              color={connected ? 'teal' : 'orange'}
+              variant="dot"
+              data-testid="connection"
+              style={{ flexShrink: 0 }}
+            >
               {connected ? t('connection.live') : t('connection.reconnecting')}
             </Badge>
           </Group>
           <Group gap="sm" wrap="nowrap">
             {actions}
+            {/* On a narrow (portrait) tablet the controls keep their size; the name gives way. */}
             {person && (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" visibleFrom="md">
                 {t('signIn.signedInAs', { name: person })}
               </Text>
             )}
             {onSignOut && (
-              <Button variant="subtle" size="compact-sm" onClick={onSignOut}>
+              <Button variant="default" size="lg" onClick={onSignOut} style={{ flexShrink: 0 }}>
                 {t('signIn.signOut')}
               </Button>
             )}

@@ -13,6 +13,7 @@ import { common as filCommon } from './fil/common';
 import { kiosk as filKiosk } from './fil/kiosk';
 import { monitor as filMonitor } from './fil/monitor';
 import { phone as filPhone } from './fil/phone';
+import { therapist as filTherapist } from './fil/therapist';
 
 const en = { common, kiosk, therapist, cashier, monitor, admin, board, phone };
 
@@ -22,7 +23,14 @@ const en = { common, kiosk, therapist, cashier, monitor, admin, board, phone };
  */
 export const resources = {
   en,
-  fil: { common: filCommon, kiosk: filKiosk, board: filBoard, phone: filPhone, monitor: filMonitor },
+  fil: {
+    common: filCommon,
+    kiosk: filKiosk,
+    board: filBoard,
+    phone: filPhone,
+    monitor: filMonitor,
+    therapist: filTherapist,
+  },
 } as const;
 
 export const LANGUAGES = ['en', 'fil'] as const;

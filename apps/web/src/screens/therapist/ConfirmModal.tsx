@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 /** A yes/no question before something that cannot simply be undone. */
 export function ConfirmModal({
@@ -22,8 +23,17 @@ export function ConfirmModal({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="md" closeOnClickOutside={!loading}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      size="md"
+      closeOnClickOutside={!loading}
+      closeButtonProps={{ 'aria-label': t('actions.close'), size: 48 }}
+    >
       <Text mb="lg">{body}</Text>
       <Group justify="flex-end">
         <Button variant="default" size="lg" onClick={onClose} disabled={loading}>

@@ -50,7 +50,7 @@ function HeldCustomer({ token, current, action, onChanged, onFinished }: Props &
   const { t } = useTranslation('therapist');
   const { t: tc } = useTranslation();
   const format = useFormat();
-  const [confirming, setConfirming] = useState<'release' | 'no_show' | null>(null);
+  const [confirming, setConfirming] = useState<'release' | 'no_show' | 'finish' | null>(null);
   const actions = availableActions(current.status, HOLDER);
   const code = current.code ?? String(current.id);
   const room = current.room?.name ?? '—';
@@ -62,6 +62,20 @@ function HeldCustomer({ token, current, action, onChanged, onFinished }: Props &
       if (key === 'finish') onFinished(transaction);
       else onChanged(transaction);
       if (key === 'release') notifyDone(t('done.released', { code }));
+    });
+
+  /** In the first half of the booked time a Finish is more likely a slip than the end: ask first. */
+  const finish = () => {
+    const startedAt = current.serviceStartAt ? Date.parse(current.serviceStartAt) : Date.now();
+    const halfway = startedAt + (current.totalDurationMinutes * 60_000) / 2;
+    if (Date.now() < halfway) setConfirming('finish');
+    else void step('finish');
+  };
+
+  const recall = () =>
+    action.run('recall', async () => {
+      onChanged((await therapistApi.recall(token, current.id)).transaction);
+      notifyDone(t('done.recalled', { code, room }));
     });
 
   const noShow = () =>
@@ -123,29 +137,27 @@ function HeldCustomer({ token, current, action, onChanged, onFinished }: Props &
           </Alert>
         )}
 
-        <Group grow>
-          {actions.includes('service_start') && (
-            <Button
-              size="xl"
-              onClick={() => void step('start')}
-              loading={action.busy === 'start'}
-              disabled={busy && action.busy !== 'start'}
-            >
-              {t('actions.start')}
-            </Button>
-          )}
-          {actions.includes('service_finish') && (
-            <Button
-              size="xl"
-              color="indigo"
-              onClick={() => void step('finish')}
-              loading={action.busy === 'finish'}
-              disabled={busy && action.busy !== 'finish'}
-            >
-              {t('actions.finish')}
-            </Button>
-          )}
-        </Group>
+        {/* Exactly one primary action per state: its label says what comes next. */}
+        {actions.includes('service_start') && (
+          <Button
+            size="xl"
+            onClick={() => void step('start')}
+            loading={action.busy === 'start'}
+            disabled={busy && action.busy !== 'start'}
+          >
+            {t('actions.start')}
+          </Button>
+        )}
+        {actions.includes('service_finish') && (
+          <Button
+            size="xl"
+            onClick={finish}
+            loading={action.busy === 'finish'}
+            disabled={busy && action.busy !== 'finish'}
+          >
+            {t('actions.finish')}
+          </Button>
+        )}
         <Divider />
         <ItemsEditor
           transaction={current}
@@ -153,15 +165,26 @@ function HeldCustomer({ token, current, action, onChanged, onFinished }: Props &
           action={action}
           onSave={saveItems}
         />
-        {(actions.includes('release') || actions.includes('cancel')) && (
-          <Group grow>
+        {(actions.includes('recall') || actions.includes('release') || actions.includes('cancel')) && (
+          <Group gap="sm">
+            {actions.includes('recall') && (
+              <Button
+                size="lg"
+                variant="default"
+                onClick={() => void recall()}
+                loading={action.busy === 'recall'}
+                disabled={busy && action.busy !== 'recall'}
+              >
+                {t('actions.recall')}
+              </Button>
+            )}
             {actions.includes('release') && (
               <Button size="lg" variant="default" onClick={() => setConfirming('release')} disabled={busy}>
                 {t('actions.release')}
               </Button>
             )}
             {actions.includes('cancel') && (
-              <Button size="lg" variant="light" color="red" onClick={() => setConfirming('no_show')} disabled={busy}>
+              <Button size="lg" variant="default" c="red.9" onClick={() => setConfirming('no_show')} disabled={busy}>
                 {t('actions.noShow')}
               </Button>
             )}
@@ -169,6 +192,17 @@ function HeldCustomer({ token, current, action, onChanged, onFinished }: Props &
         )}
       </Stack>
 
+      <ConfirmModal
+        opened={confirming === 'finish'}
+        title={t('confirm.finishTitle', { code })}
+        body={t('confirm.finishBody', { minutes: current.totalDurationMinutes })}
+        yes={t('confirm.finishYes')}
+        no={t('confirm.finishNo')}
+        color="blue"
+        loading={action.busy === 'finish'}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => void step('finish').then(() => setConfirming(null))}
+      />
       <ConfirmModal
         opened={confirming === 'release'}
         title={t('confirm.releaseTitle', { code })}
@@ -222,7 +256,10 @@ function NextCustomer({
   const { t } = useTranslation('therapist');
   const freeRooms = rooms.filter((room) => room.status === 'available');
   const leftRoom = lastFinished?.room ? rooms.find((room) => room.id === lastFinished.room!.id) : undefined;
+  const roomToReady = leftRoom?.status === 'cleaning' ? leftRoom : undefined;
   const busy = action.busy !== null;
+  // Why the claim is off, said next to it (and to screen readers through aria-describedby).
+  const claimBlocked = onBreak ? 'onBreak' : queueLength === 0 ? 'empty' : freeRooms.length === 0 ? 'noRoom' : null;
 
   return (
     <Stack gap="md">
@@ -233,20 +270,20 @@ function NextCustomer({
           title={t('finished.title', { code: lastFinished.code ?? '' })}
           withCloseButton
           closeButtonLabel={t('finished.dismiss')}
+          styles={{ closeButton: { width: 48, height: 48, minWidth: 48, minHeight: 48 } }}
           onClose={onDismissFinished}
           data-testid="finished-card"
         >
-          {leftRoom && leftRoom.status === 'cleaning' ? (
+          {roomToReady ? (
             <Stack gap="sm">
-              <Text>{t('finished.body', { room: leftRoom.name })}</Text>
+              <Text>{t('finished.body', { room: roomToReady.name })}</Text>
               <Button
-                size="lg"
-                color="teal"
-                onClick={() => onMarkReady(leftRoom.id, leftRoom.name)}
-                loading={action.busy === `ready-${leftRoom.id}`}
-                disabled={busy && action.busy !== `ready-${leftRoom.id}`}
+                size="xl"
+                onClick={() => onMarkReady(roomToReady.id, roomToReady.name)}
+                loading={action.busy === `ready-${roomToReady.id}`}
+                disabled={busy && action.busy !== `ready-${roomToReady.id}`}
               >
-                {t('actions.markReady', { room: leftRoom.name })}
+                {t('actions.markReady', { room: roomToReady.name })}
               </Button>
             </Stack>
           ) : (
@@ -262,7 +299,7 @@ function NextCustomer({
             <Text c="dimmed">{t('current.noneHint')}</Text>
           </Stack>
           {onBreak && (
-            <Alert color="orange" variant="light">
+            <Alert color="orange" variant="light" id="claim-reason-onBreak">
               {t('breaks.onBreakNotice')}
             </Alert>
           )}
@@ -271,13 +308,14 @@ function NextCustomer({
               {t('claim.roomLabel')}
             </Text>
             {freeRooms.length === 0 ? (
-              <Alert color="yellow" variant="light">
+              <Alert color="yellow" variant="light" id="claim-reason-noRoom">
                 {t('claim.noFreeRoom')}
               </Alert>
             ) : (
               <SegmentedControl
                 aria-labelledby="room-choice-label"
                 size="lg"
+                styles={{ label: { minHeight: 48, display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
                 fullWidth
                 value={roomChoice === null ? 'auto' : String(roomChoice)}
                 onChange={(value) => onRoomChoice(value === 'auto' ? null : Number(value))}
@@ -288,13 +326,21 @@ function NextCustomer({
               />
             )}
           </Stack>
+          {claimBlocked === 'empty' && (
+            <Text id="claim-reason-empty" c="dimmed">
+              {t('claim.emptyReason')}
+            </Text>
+          )}
+          {/* The primary action, unless a room waits to be marked ready first. */}
           <Button
             size="xl"
+            variant={roomToReady ? 'default' : 'filled'}
             onClick={onClaimNext}
             loading={action.busy === 'claim-next'}
-            disabled={onBreak || queueLength === 0 || (busy && action.busy !== 'claim-next')}
+            disabled={claimBlocked !== null || (busy && action.busy !== 'claim-next')}
+            aria-describedby={claimBlocked ? `claim-reason-${claimBlocked}` : undefined}
           >
-            {queueLength === 0 ? t('claim.nextEmpty') : t('claim.next')}
+            {queueLength === 0 ? t('claim.nextEmpty') : t('claim.next', { count: queueLength })}
           </Button>
         </Stack>
       </Paper>

@@ -77,7 +77,7 @@ export function ItemsEditor({
                 {editable ? (
                   <Group gap={6} wrap="nowrap">
                     <ActionIcon
-                      size="xl"
+                      size={48}
                       variant="default"
                       aria-label={t('items.less', { name: item.serviceName })}
                       disabled={busy || item.quantity <= 1}
@@ -90,7 +90,7 @@ export function ItemsEditor({
                       {item.quantity}
                     </Text>
                     <ActionIcon
-                      size="xl"
+                      size={48}
                       variant="default"
                       aria-label={t('items.more', { name: item.serviceName })}
                       disabled={busy || item.quantity >= MAX_LINE_QUANTITY}
@@ -110,7 +110,7 @@ export function ItemsEditor({
                   <Button
                     variant="subtle"
                     color="red"
-                    size="md"
+                    size="lg"
                     aria-label={t('items.removeLabel', { name: item.serviceName })}
                     title={totalQuantity <= item.quantity ? t('items.lastItem') : undefined}
                     disabled={busy || lines.length <= 1}
@@ -134,7 +134,7 @@ export function ItemsEditor({
         <Group align="flex-end" wrap="nowrap">
           <Select
             style={{ flex: 1 }}
-            size="md"
+            size="lg"
             label={t('items.addLabel')}
             placeholder={t('items.addPlaceholder')}
             data={options}
@@ -145,7 +145,8 @@ export function ItemsEditor({
             comboboxProps={{ withinPortal: true }}
           />
           <Button
-            size="md"
+            size="lg"
+            variant="default"
             onClick={add}
             disabled={!adding || (busy && action.busy !== 'items-add')}
             loading={action.busy === 'items-add'}

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import type { TransactionView } from '@spaflow/domain';
+import { waitMinutes, type TransactionView } from '@spaflow/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../api/shop';
 import type { Action } from './useAction';
@@ -26,7 +26,8 @@ export function QueuePanel({
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('queue.title')}>
       <Group justify="space-between" mb="sm">
         <Title order={3}>{t('queue.title')}</Title>
-        <Badge size="lg" variant="light" color={queue.length > 0 ? 'teal' : 'gray'}>
+        {/* Dark words on the tint: the light variant's own coloured text is under 4.5:1. */}
+        <Badge size="lg" variant="light" c="gray.9" color={queue.length > 0 ? 'teal' : 'gray'}>
           {t('queue.count', { count: queue.length })}
         </Badge>
       </Group>
@@ -83,17 +84,18 @@ export function QueuePanel({
                           {t('queue.minutes', { count: ticket.totalDurationMinutes })}
                         </Text>
                         <Text size="sm" c="dimmed">
-                          {t('queue.waiting', { time: format.minutes(waited) })}
+                          {waited < 60 ? t('queue.justArrived') : t('queue.waiting', { time: format.minutes(waited) })}
                         </Text>
                         {ticket.estimatedWaitSeconds !== null && (
                           <Text size="sm" c="dimmed">
-                            {t('queue.estimate', { time: format.minutes(ticket.estimatedWaitSeconds) })}
+                            {t('queue.estimate', { count: waitMinutes(ticket.estimatedWaitSeconds, true) })}
                           </Text>
                         )}
                       </Group>
                     </Stack>
                     <Button
                       size="lg"
+                      variant="default"
                       style={{ flexShrink: 0 }}
                       aria-label={t('queue.claimLabel', { code: ticket.code ?? '' })}
                       onClick={() => onClaim(ticket.id)}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { RoomStatus, RoomView } from '@spaflow/domain';
 import { useTranslation } from 'react-i18next';
 import type { Action } from './useAction';
@@ -39,18 +39,19 @@ export function RoomsStrip({
               data-testid={`room-${room.name}`}
               style={{ borderLeft: `6px solid var(--mantine-color-${ROOM_COLORS[room.status]}-filled)` }}
             >
-              <Group justify="space-between" gap={4} wrap="nowrap" mih={36}>
+              <Group justify="space-between" gap={4} wrap="wrap" mih={50}>
                 <Text fw={700} size="lg">
                   {room.name}
                 </Text>
-                <Badge color={ROOM_COLORS[room.status]} variant="light" size={room.status === 'cleaning' ? 'sm' : 'md'}>
+                {/* The word says the state (the border's colour only repeats it), and wraps in a narrow column. */}
+                <Text size="sm" fw={600}>
                   {t(`rooms.status.${room.status}`)}
-                </Badge>
+                </Text>
                 {room.status === 'cleaning' && (
                   <Button
-                    size="compact-sm"
-                    variant="filled"
-                    color="teal"
+                    size="lg"
+                    px="sm"
+                    variant="default"
                     aria-label={t('actions.markReady', { room: room.name })}
                     loading={action.busy === `ready-${room.id}`}
                     disabled={action.busy !== null && action.busy !== `ready-${room.id}`}

@@ -141,13 +141,14 @@ function TherapistStation({ session, signOut }: { session: StaffSession; signOut
       actions={
         <>
           {onBreak && (
-            <Badge color="orange" size="lg" variant="filled">
+            <Badge color="orange" size="lg" variant="filled" style={{ flexShrink: 0 }}>
               {t('breaks.onBreak')}
             </Badge>
           )}
           <Button
-            variant={onBreak ? 'filled' : 'light'}
-            color={onBreak ? 'orange' : 'gray'}
+            size="lg"
+            variant="default"
+            style={{ flexShrink: 0 }}
             onClick={() => void toggleBreak()}
             loading={action.busy === 'break'}
             disabled={action.busy !== null && action.busy !== 'break'}
@@ -159,13 +160,13 @@ function TherapistStation({ session, signOut }: { session: StaffSession; signOut
     >
       <RoomsStrip rooms={rooms} action={action} onMarkReady={(id, name) => void markReady(id, name)} />
       <Grid gap="md" mt="md">
-        <Grid.Col span={{ base: 12, sm: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7 }}>
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List mb="md">
-              <Tabs.Tab value="current" fz="md" py="sm">
+              <Tabs.Tab value="current" fz="md" mih={48}>
                 {t('tabs.current')}
               </Tabs.Tab>
-              <Tabs.Tab value="history" fz="md" py="sm">
+              <Tabs.Tab value="history" fz="md" mih={48}>
                 {t('tabs.history')}
               </Tabs.Tab>
             </Tabs.List>
@@ -199,11 +200,11 @@ function TherapistStation({ session, signOut }: { session: StaffSession; signOut
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5 }}>
           <Box>
             <QueuePanel
               queue={queue}
-              canClaim={!current && !onBreak}
+              canClaim={!current && !onBreak && rooms.some((room) => room.status === 'available')}
               action={action}
               onClaim={(id) => void claimOne(id)}
               loading={!floor.ready}

@@ -48,6 +48,8 @@ export const therapistApi = {
     }),
   step: (token: string, id: number, step: 'start' | 'finish' | 'release') =>
     apiRequest<TransactionResult>('POST', `/api/transactions/${id}/${step}`, { token }),
+  recall: (token: string, id: number) =>
+    apiRequest<TransactionResult>('POST', `/api/transactions/${id}/recall`, { token }),
   noShow: (token: string, id: number) =>
     apiRequest<TransactionResult>('POST', `/api/transactions/${id}/cancel`, { token, body: { reason: 'no_show' } }),
   replaceItems: (token: string, id: number, items: CartItemInput[]) =>
