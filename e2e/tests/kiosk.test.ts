@@ -336,6 +336,10 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
       expect(await page.getByTestId('ticket-code').isVisible()).toBe(true);
       expect(await page.getByTestId('ticket-total').isVisible()).toBe(true);
       expect(await layoutProblems(page), name).toEqual([]);
+      // Nothing wider than the roll: the page never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(
+        Math.floor((millimetres - 6) * 3.78),
+      );
       await screenshot(page, `kiosk-print-${name}`);
     }
     expect(kiosk.problems).toEqual([]);
