@@ -209,6 +209,25 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
     });
   }
 
+  it('takes a double tap as one decision: the second tap does not choose on the next step', async () => {
+    const kiosk = await openKiosk(LANDSCAPE);
+    const { page } = kiosk;
+    await page.getByRole('button', { name: 'Tap to start' }).click();
+    await page.getByRole('button', { name: /^Signature Massage/ }).dblclick();
+    await page.getByRole('heading', { name: 'Choose a treatment' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('heading', { name: 'Choose a treatment' }).count()).toBe(1);
+    await page.getByRole('button', { name: /^Swedish/ }).dblclick();
+    await page.getByRole('heading', { name: 'Swedish: How long?' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('heading', { name: 'Swedish: How long?' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Back' }).dblclick();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('heading', { name: 'Choose a treatment' }).count()).toBe(1);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+
   it('returns to the attract screen 45 seconds after the ticket, reload or not', async () => {
     const kiosk = await openKiosk(LANDSCAPE);
     const { page } = kiosk;
@@ -355,9 +374,13 @@ describe.skipIf(!chromiumPath)('the kiosk', () => {
     await page.getByRole('button', { name: /^90 minutes/ }).click();
     await page.getByRole('button', { name: 'Confirm and get my ticket' }).click();
     await page.getByTestId('queue-position').waitFor();
+    expect(await page.getByTestId('ticket-status').textContent()).toBe('Waiting for a therapist');
     const { ticket } = await saved(page);
     await api('POST', `/api/transactions/${ticket!.id}/claim`, await login('therapist1'), {});
     await page.getByTestId('queue-position').waitFor({ state: 'detached' });
+    // The change is announced (a status region), not only drawn.
+    expect(await page.getByTestId('ticket-status').getAttribute('role')).toBe('status');
+    await expect.poll(() => page.getByTestId('ticket-status').textContent()).toBe('Therapist assigned');
     expect(kiosk.problems).toEqual([]);
     await kiosk.close();
   });

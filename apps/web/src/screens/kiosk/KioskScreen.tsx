@@ -9,7 +9,7 @@ import {
   type TransactionView,
 } from '@spaflow/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogQuery } from '../../api/catalog';
 import { ApiError, apiRequest, errorMessage } from '../../api/http';
@@ -98,6 +98,14 @@ function Shell({
 }) {
   const { t } = useTranslation('kiosk');
   const shop = useShop();
+  // A double tap is one decision: its second tap (click count 2 and more) must not choose on the step the
+  // first one opened. Keyboard activation has a count of 0 and always goes through.
+  const ignoreEchoTap = (event: MouseEvent) => {
+    if (event.detail > 1) {
+      event.stopPropagation();
+      event.preventDefault();
+    }
+  };
   return (
     <div className={`${classes.shell} ${lowered ? classes.lowered : ''}`}>
       <header className={`${classes.top} ${classes.noPrint}`}>
@@ -115,8 +123,14 @@ function Shell({
           <LanguageSwitch classNames={{ root: classes.language, label: classes.languageLabel }} />
         </div>
       </header>
-      <main className={classes.main}>{children}</main>
-      {nav && <nav className={`${classes.nav} ${classes.noPrint}`}>{nav}</nav>}
+      <main className={classes.main} onClickCapture={ignoreEchoTap}>
+        {children}
+      </main>
+      {nav && (
+        <nav className={`${classes.nav} ${classes.noPrint}`} onClickCapture={ignoreEchoTap}>
+          {nav}
+        </nav>
+      )}
       <div role="status" className={classes.srOnly}>
         {announcement}
       </div>

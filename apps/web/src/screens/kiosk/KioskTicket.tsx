@@ -34,6 +34,7 @@ function useSecondsLeft(shownAt: number, onZero: () => void): number {
  */
 export function KioskTicket({ ticket, onDone }: { ticket: ShownTicket; onDone: () => void }) {
   const { t } = useTranslation('kiosk');
+  const { t: tc } = useTranslation();
   const format = useFormat();
   const shop = useShop();
   const { transaction } = useLiveTicket(ticket);
@@ -57,6 +58,9 @@ export function KioskTicket({ ticket, onDone }: { ticket: ShownTicket; onDone: (
               <p>{shop.address}</p>
             </div>
             <TicketCode transaction={transaction} />
+            <p className={classes.ticketStatus} role="status" data-testid="ticket-status">
+              {tc(`status.${transaction.status}`)}
+            </p>
             <TicketPlace transaction={transaction} />
           </section>
           <section className={classes.ticketColumn} aria-label={t('ticket.items')}>
