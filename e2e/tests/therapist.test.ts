@@ -34,6 +34,7 @@ async function primaryButtons(page: Page) {
 async function settled(page: Page) {
   // A tablet has no hover: leave no pointer resting on a button (the theme's hover shades are the desk's).
   await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0)); // screenshots from the top, as the station opens
   // Toasts say a step is done and leave by themselves (3 s); they slide in and out from beyond the edge.
   await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0, null, {
     timeout: 10_000,

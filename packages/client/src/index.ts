@@ -291,7 +291,7 @@ export type BoardClientOptions = {
 };
 
 /**
- * The public call board's live feed (DESIGN 8.1): a token-less connection that only listens. It keeps the
+ * The public call board's live feed: a token-less connection that only listens. It keeps the
  * newest board by `seq` (the server sends the whole board on every connect and after every change that
  * moves it) and announces each call-out once.
  */

@@ -32,7 +32,7 @@ export type StaffUpdated = { seq: number; staff: StaffView };
  */
 export type ResyncRequired = { seq: number; reason: 'gap_too_large' | 'delivery_failed' };
 
-/** The public board changed (DESIGN 8.1 shape), as of `seq`. Board connections get it on connecting too. */
+/** The public board changed (the shape GET /api/board answers), as of `seq`. Board connections get it on connecting too. */
 export type BoardUpdated = { seq: number; board: Board };
 
 /**

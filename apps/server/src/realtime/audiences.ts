@@ -6,7 +6,7 @@ import type { Change } from './changes.js';
 export const MONITOR_ROOM = 'monitor';
 export const THERAPIST_ROOM = 'therapist_queue';
 export const CASHIER_ROOM = 'cashier_queue';
-/** The public call board: connections without a token that only listen (DESIGN 8.1). */
+/** The public call board: connections without a token that only listen. */
 export const BOARD_ROOM = 'board';
 export const transactionRoom = (id: number) => `txn_${id}`;
 export const sessionRoom = (id: number) => `session_${id}`;

@@ -25,7 +25,7 @@ import {
 const ISSUE_ATTEMPTS = 3;
 
 /**
- * The ticket on the customer's phone (DESIGN 8.2): the kiosk asks for a one-time code, shows it as a QR of
+ * The ticket on the customer's phone: the kiosk asks for a one-time code, shows it as a QR of
  * `/t/<code>` and as 8 typeable characters; the phone redeems it for a customer token of its own. Codes and
  * tokens are stored only as hashes; neither a code nor a token is ever written to a log.
  */
