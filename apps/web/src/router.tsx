@@ -30,6 +30,8 @@ const routeTree = rootRoute.addChildren([
   station('/cashier', () => import('./screens/cashier/CashierScreen'), 'CashierScreen'),
   station('/monitor', () => import('./screens/monitor/MonitorScreen'), 'MonitorScreen'),
   station('/admin', () => import('./screens/admin/AdminScreen'), 'AdminScreen'),
+  station('/board', () => import('./screens/board/BoardScreen'), 'BoardScreen'),
+  station('/t/$handoffCode', () => import('./screens/phone/PhoneTicketScreen'), 'PhoneTicketScreen'),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });

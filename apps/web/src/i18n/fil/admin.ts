@@ -298,6 +298,7 @@ export const admin: Messages<typeof en> = {
       payment_complete: 'Bayad nang buo',
       release: 'Ibinalik sa pila',
       cancel: 'Kinansela',
+      recall: 'Tinawag muli',
       items_changed: 'Binago ang mga serbisyo',
       discount_applied: 'Nilagyan ng discount',
       discount_removed: 'Inalis ang discount',

@@ -1,95 +1,139 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  Center,
-  Container,
-  Drawer,
-  Grid,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useDisclosure, useIdle, useMediaQuery } from '@mantine/hooks';
+import { Button, Loader, Modal } from '@mantine/core';
+import { useIdle } from '@mantine/hooks';
 import {
   MAX_CART_LINES,
   MAX_LINE_QUANTITY,
+  type CancelReason,
   type Catalog,
   type PriorityReason,
   type TransactionView,
 } from '@spaflow/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogQuery } from '../../api/catalog';
 import { ApiError, apiRequest, errorMessage } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
-import { Cart } from './Cart';
-import { Catalogue } from './Catalogue';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { KioskTicket } from './KioskTicket';
 import classes from './kiosk.module.css';
-import { Review } from './Review';
-import { EMPTY, useKioskState, type CartLine, type Draft, type KioskState } from './storage';
-import { Ticket } from './Ticket';
+import { CategoryStep, ReviewStep, ServiceStep, StepHeading, TierStep } from './Steps';
+import { EMPTY, useKioskState, type CartLine, type Draft, type KioskState, type Step } from './storage';
 
-/** With no touch for this long, a kiosk holding someone's selection asks whether they are still there. */
-const IDLE_MS = 3 * 60 * 1000;
-const IDLE_COUNTDOWN_SECONDS = 30;
+/** With no touch for this long, a kiosk holding a selection asks whether the customer is still there. */
+export const IDLE_MS = 60_000;
+/** …and this many seconds later gives the kiosk to the next guest, the selection cancelled as `expired`. */
+const IDLE_COUNTDOWN_SECONDS = 20;
 
 type Created = { transaction: TransactionView; customerToken: string };
+type Pricing = { lines: readonly CartLine[]; priority: PriorityReason | null };
 
 /** Cancels a selection left on the server (best effort: the server's sweeper expires it otherwise). */
-function dropDraft(draft: Draft | null): void {
+function dropDraft(draft: Draft | null, reason: CancelReason): void {
   if (!draft) return;
-  void apiRequest('POST', `/api/transactions/${draft.id}/cancel`, {
-    token: draft.token,
-    body: { reason: 'customer_request' },
-  }).catch(() => undefined);
+  void apiRequest('POST', `/api/transactions/${draft.id}/cancel`, { token: draft.token, body: { reason } }).catch(
+    () => undefined,
+  );
 }
 
+const PREVIOUS: Record<Step, Step> = {
+  attract: 'attract',
+  category: 'attract',
+  service: 'category',
+  tier: 'service',
+  review: 'tier',
+};
+
 /**
- * The customer kiosk (no sign-in): menu → selection → review (priced by the server) → ticket, then the
- * ticket's live status until "Done". Everything is kept in localStorage so a reload loses nothing.
+ * The customer kiosk (no sign-in), one decision per step: attract → category → service → tier → review
+ * (priced by the server) → the ticket, shown for 45 seconds with its hand-off to the customer's phone.
+ * Everything is kept in localStorage so a reload loses nothing.
  */
 export function KioskScreen() {
+  const [state, update] = useKioskState();
+  const [lowered, setLowered] = useState(false);
+  if (state.ticket) {
+    return (
+      <Shell lowered={lowered} onLowered={setLowered}>
+        <KioskTicket key={state.ticket.id} ticket={state.ticket} onDone={() => update(() => EMPTY)} />
+      </Shell>
+    );
+  }
+  if (state.step === 'attract') return <Attract onStart={() => update(() => ({ ...EMPTY, step: 'category' }))} />;
+  return <Ordering state={state} update={update} lowered={lowered} onLowered={setLowered} />;
+}
+
+/** The screen a kiosk shows between guests: the shop, one big "start", and the language. */
+function Attract({ onStart }: { onStart: () => void }) {
   const { t } = useTranslation('kiosk');
   const shop = useShop();
-  const [state, update] = useKioskState();
-
   return (
-    <div className={classes.page}>
-      <Container size="xl" py="lg" px={{ base: 'md', sm: 'xl' }}>
-        {!state.ticket && (
-          <Group justify="space-between" align="flex-end" mb="lg" className={classes.noPrint}>
-            <div>
-              <Text c="teal.8" fw={600} size="lg">
-                {shop.name}
-              </Text>
-              <Title order={1} fz={40} fw={600}>
-                {t('welcome')}
-              </Title>
-            </div>
-            <Text c="dimmed" size="lg" maw={460} ta="right" visibleFrom="sm">
-              {t('welcomeHint')}
-            </Text>
-          </Group>
-        )}
-        {state.ticket ? (
-          <Ticket
-            key={state.ticket.id}
-            ticket={state.ticket}
-            onDone={() => {
-              update(() => EMPTY);
-              window.scrollTo({ top: 0 });
-            }}
-          />
-        ) : (
-          <Ordering state={state} update={update} />
-        )}
-      </Container>
+    <main className={classes.attract}>
+      <div className={classes.attractLanguage}>
+        <LanguageSwitch classNames={{ root: classes.language, label: classes.languageLabel }} />
+      </div>
+      <p className={classes.shopName}>{shop.name}</p>
+      <StepHeading className={classes.attractTitle}>{t('attract.welcome')}</StepHeading>
+      <p className={classes.attractHint}>{t('attract.hint')}</p>
+      <button type="button" className={classes.startButton} onClick={onStart}>
+        {t('attract.start')}
+      </button>
+    </main>
+  );
+}
+
+/** The frame of every step: language and reach mode on top (or below, lowered), the step, Back and Start over. */
+function Shell({
+  children,
+  nav,
+  lowered,
+  onLowered,
+  announcement = '',
+}: {
+  children: ReactNode;
+  nav?: ReactNode;
+  lowered: boolean;
+  onLowered: (lowered: boolean) => void;
+  announcement?: string;
+}) {
+  const { t } = useTranslation('kiosk');
+  const shop = useShop();
+  // A double tap is one decision: its second tap (click count 2 and more) must not choose on the step the
+  // first one opened. Keyboard activation has a count of 0 and always goes through.
+  const ignoreEchoTap = (event: MouseEvent) => {
+    if (event.detail > 1) {
+      event.stopPropagation();
+      event.preventDefault();
+    }
+  };
+  return (
+    <div className={`${classes.shell} ${lowered ? classes.lowered : ''}`}>
+      <header className={`${classes.top} ${classes.noPrint}`}>
+        <span className={classes.shopName}>{shop.name}</span>
+        <div className={classes.topControls}>
+          <button
+            type="button"
+            className={classes.navButton}
+            aria-pressed={lowered}
+            onClick={() => onLowered(!lowered)}
+          >
+            {lowered ? '✓ ' : ''}
+            {t('nav.lower')}
+          </button>
+          <LanguageSwitch classNames={{ root: classes.language, label: classes.languageLabel }} />
+        </div>
+      </header>
+      <main className={classes.main} onClickCapture={ignoreEchoTap}>
+        {children}
+      </main>
+      {nav && (
+        <nav className={`${classes.nav} ${classes.noPrint}`} onClickCapture={ignoreEchoTap}>
+          {nav}
+        </nav>
+      )}
+      <div role="status" className={classes.srOnly}>
+        {announcement}
+      </div>
     </div>
   );
 }
@@ -97,34 +141,34 @@ export function KioskScreen() {
 function Ordering({
   state,
   update,
+  lowered,
+  onLowered,
 }: {
   state: KioskState;
   update: (change: (state: KioskState) => KioskState) => void;
+  lowered: boolean;
+  onLowered: (lowered: boolean) => void;
 }) {
   const { t } = useTranslation('kiosk');
   const { t: tc } = useTranslation();
   const format = useFormat();
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const catalog = useQuery(catalogQuery);
   const [reviewed, setReviewed] = useState<TransactionView | null>(null);
-  /** Problems the server found, by classification (so they stay on their line when others are removed). */
-  const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [drawerOpen, drawer] = useDisclosure(false);
-  const [startOverOpen, startOverModal] = useDisclosure(false);
-  const { cart, priority, draft } = state;
+  const [announcement, setAnnouncement] = useState('');
+  const confirming = useRef(false);
+  const { cart, priority, draft, step } = state;
 
   const review = useMutation({
-    mutationFn: async (sent: readonly CartLine[]): Promise<{ draft: Draft; transaction: TransactionView }> => {
-      const items = sent.map((line) => ({
-        classificationId: line.classificationId,
-        serviceId: line.serviceId,
-        quantity: line.quantity,
-      }));
+    mutationFn: async ({
+      lines,
+      priority: wanted,
+    }: Pricing): Promise<{ draft: Draft; transaction: TransactionView }> => {
+      const items = lines.map((line) => ({ classificationId: line.classificationId, quantity: line.quantity }));
       let current = draft;
-      if (current && current.priority !== priority) {
+      if (current && current.priority !== wanted) {
         // Priority is set when a selection starts: a changed one starts a new selection.
-        dropDraft(current);
+        dropDraft(current, 'customer_request');
         current = null;
       }
       if (current) {
@@ -141,39 +185,21 @@ function Ordering({
         }
       }
       const created = await apiRequest<Created>('POST', '/api/transactions', {
-        body: priority ? { items, priority } : { items },
+        body: wanted ? { items, priority: wanted } : { items },
       });
       return {
-        draft: { id: created.transaction.id, token: created.customerToken, priority },
+        draft: { id: created.transaction.id, token: created.customerToken, priority: wanted },
         transaction: created.transaction,
       };
     },
-    onMutate: () => {
-      setError(null);
-      setLineErrors({});
-    },
+    onMutate: () => setError(null),
     onSuccess: (result) => {
       update((current) => ({ ...current, draft: result.draft }));
       setReviewed(result.transaction);
-      drawer.close();
-      window.scrollTo({ top: 0 });
     },
-    onError: (failure, sent) => {
-      const byLine: Record<number, string> = {};
-      if (failure instanceof ApiError) {
-        for (const issue of failure.issues) {
-          const match = /^body\.items\.(\d+)\./.exec(issue.path);
-          const line = match ? sent[Number(match[1])] : undefined;
-          if (line) byLine[line.classificationId] = issue.message;
-        }
-      }
-      if (Object.keys(byLine).length > 0) {
-        setLineErrors(byLine);
-        setError(t('cart.problemsTitle'));
-        if (!wide) drawer.open();
-      } else {
-        setError(errorMessage(failure));
-      }
+    onError: (failure) => {
+      const problem = failure instanceof ApiError ? failure.issues[0]?.message : undefined;
+      setError(problem ? `${t('review.problemsTitle')}: ${problem} ${t('review.lineProblem')}` : errorMessage(failure));
     },
   });
 
@@ -183,13 +209,11 @@ function Ordering({
         token: selection.token,
       }),
     onMutate: () => setError(null),
-    onSuccess: ({ transaction }, selection) => {
-      update(() => ({ ...EMPTY, ticket: { id: transaction.id, token: selection.token } }));
-      window.scrollTo({ top: 0 });
-    },
+    onSuccess: ({ transaction }, selection) =>
+      update(() => ({ ...EMPTY, ticket: { id: transaction.id, token: selection.token, shownAt: Date.now() } })),
     onError: (failure) => {
       if (failure instanceof ApiError && [401, 403, 404, 409].includes(failure.status)) {
-        // The selection expired (or was cancelled) meanwhile: the cart is still here, review it again.
+        // The selection expired (or was cancelled) meanwhile: the cart is still here, price it again.
         update((current) => ({ ...current, draft: null }));
         setReviewed(null);
         setError(t('review.expired'));
@@ -197,198 +221,159 @@ function Ordering({
         setError(errorMessage(failure));
       }
     },
+    onSettled: () => {
+      confirming.current = false;
+    },
   });
 
-  const changeCart = (change: (cart: CartLine[]) => CartLine[]) => {
+  // A reload on the review step (or a selection that expired) prices the cart again.
+  const needsPricing = step === 'review' && reviewed === null && cart.length > 0 && review.isIdle;
+  useEffect(() => {
+    if (needsPricing) review.mutate({ lines: cart, priority });
+  }, [needsPricing, review, cart, priority]);
+
+  const goTo = (next: Step, change: Partial<KioskState> = {}) => {
     setError(null);
-    update((current) => ({ ...current, cart: change(current.cart) }));
+    update((current) => ({ ...current, ...change, step: next }));
   };
 
-  const add = (
+  const startOver = (reason: CancelReason) => {
+    dropDraft(draft, reason);
+    update(() => EMPTY);
+  };
+
+  const choose = (
     service: Catalog['categories'][number]['services'][number],
     classification: Catalog['categories'][number]['services'][number]['classifications'][number],
   ) => {
     const existing = cart.find((line) => line.classificationId === classification.id);
-    if (existing && existing.quantity >= MAX_LINE_QUANTITY) {
-      setError(t('cart.limitQuantity', { count: MAX_LINE_QUANTITY }));
+    if (existing ? existing.quantity >= MAX_LINE_QUANTITY : cart.length >= MAX_CART_LINES) {
+      setError(
+        existing
+          ? t('review.limitQuantity', { count: MAX_LINE_QUANTITY })
+          : t('review.limitLines', { count: MAX_CART_LINES }),
+      );
       return;
     }
-    if (!existing && cart.length >= MAX_CART_LINES) {
-      setError(t('cart.limitLines', { count: MAX_CART_LINES }));
-      return;
-    }
-    changeCart((lines) =>
-      existing
-        ? lines.map((line) =>
-            line.classificationId === classification.id ? { ...line, quantity: line.quantity + 1 } : line,
-          )
-        : [
-            ...lines,
-            {
-              classificationId: classification.id,
-              serviceId: service.id,
-              serviceName: service.name,
-              classificationName: classification.name,
-              durationMinutes: classification.durationMinutes,
-              price: classification.price,
-              quantity: 1,
-            },
-          ],
-    );
+    const lines: CartLine[] = existing
+      ? cart.map((line) => (line === existing ? { ...line, quantity: line.quantity + 1 } : line))
+      : [
+          ...cart,
+          {
+            classificationId: classification.id,
+            serviceId: service.id,
+            serviceName: service.name,
+            classificationName: classification.name,
+            durationMinutes: classification.durationMinutes,
+            price: classification.price,
+            quantity: 1,
+          },
+        ];
+    const total = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
+    setAnnouncement(t('review.added', { name: `${service.name} ${classification.name}`, total: format.money(total) }));
+    goTo('review', { cart: lines });
+    setReviewed(null);
+    review.mutate({ lines, priority });
   };
 
-  const startOver = () => {
-    dropDraft(draft);
-    update(() => EMPTY);
-    setReviewed(null);
-    setLineErrors({});
-    setError(null);
-    startOverModal.close();
-    drawer.close();
+  const remove = (classificationId: number, name: string) => {
+    const lines = cart.filter((line) => line.classificationId !== classificationId);
+    setAnnouncement(t('review.removed', { name }));
+    if (lines.length === 0) {
+      dropDraft(draft, 'customer_request');
+      goTo('category', { cart: [], draft: null });
+      return;
+    }
+    update((current) => ({ ...current, cart: lines }));
+    review.mutate({ lines, priority });
+  };
+
+  const choosePriority = (wanted: PriorityReason | null) => {
+    update((current) => ({ ...current, priority: wanted }));
+    review.mutate({ lines: cart, priority: wanted });
   };
 
   const idle = useIdle(IDLE_MS, { initialState: false });
-  const holdsSomething = cart.length > 0 || draft !== null;
 
-  const cartPanel = (
-    <Cart
-      listMaxHeight={wide ? 'max(180px, calc(100vh - 600px))' : undefined}
-      cart={cart}
-      priority={priority}
-      lineErrors={Object.fromEntries(
-        cart.flatMap((line, index) =>
-          lineErrors[line.classificationId] ? [[index, lineErrors[line.classificationId]!]] : [],
-        ),
-      )}
-      error={reviewed ? null : error}
-      reviewing={review.isPending}
-      onQuantity={(index, quantity) =>
-        changeCart((lines) => lines.map((line, at) => (at === index ? { ...line, quantity } : line)))
-      }
-      onRemove={(index) => changeCart((lines) => lines.filter((_, at) => at !== index))}
-      onPriority={(value: PriorityReason | null) => update((current) => ({ ...current, priority: value }))}
-      onReview={() => review.mutate(cart)}
-      onStartOver={startOverModal.open}
-    />
-  );
+  const categories = catalog.data?.categories.filter((category) => category.services.length > 0) ?? [];
+  const category = categories.find((candidate) => candidate.id === state.categoryId);
+  const service = category?.services.find((candidate) => candidate.id === state.serviceId);
 
-  let body;
-  if (reviewed) {
+  let body: ReactNode;
+  if (catalog.isPending) {
+    body = <Loader size="xl" m="auto" aria-label={tc('connection.loading')} />;
+  } else if (catalog.isError) {
     body = (
-      <Review
-        transaction={reviewed}
+      <div className={classes.problem} role="alert">
+        <StepHeading>{t('catalogue.loadFailed')}</StepHeading>
+        <p>{errorMessage(catalog.error)}</p>
+        <button type="button" className={classes.primary} onClick={() => void catalog.refetch()}>
+          {tc('actions.retry')}
+        </button>
+      </div>
+    );
+  } else if (categories.length === 0) {
+    body = <StepHeading>{t('catalogue.empty')}</StepHeading>;
+  } else if (step === 'review') {
+    body = (
+      <ReviewStep
+        transaction={review.isPending ? null : reviewed}
         priority={priority}
-        confirming={confirm.isPending}
+        busy={review.isPending || confirm.isPending}
         error={error}
-        onConfirm={() => draft && confirm.mutate(draft)}
-        onBack={() => {
-          setReviewed(null);
-          setError(null);
+        onRemove={remove}
+        onPriority={choosePriority}
+        onAddAnother={() => goTo('category')}
+        onConfirm={() => {
+          // A double tap sends one request: the second tap finds this one still in flight.
+          if (!draft || confirming.current) return;
+          confirming.current = true;
+          confirm.mutate(draft);
         }}
       />
     );
-  } else if (catalog.isPending) {
-    body = (
-      <Center py={80}>
-        <Loader size="lg" />
-      </Center>
-    );
-  } else if (catalog.isError) {
-    body = (
-      <Alert color="red" title={t('catalogue.loadFailed')}>
-        <Stack align="flex-start">
-          <Text>{errorMessage(catalog.error)}</Text>
-          <Button onClick={() => void catalog.refetch()} loading={catalog.isFetching}>
-            {tc('actions.retry')}
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  } else if (wide) {
-    body = (
-      <Grid gap="xl">
-        <Grid.Col span={8}>
-          <Catalogue catalog={catalog.data} cart={cart} onAdd={add} />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <Card withBorder radius="lg" padding="lg" shadow="sm" pos="sticky" top={16}>
-            {cartPanel}
-          </Card>
-        </Grid.Col>
-      </Grid>
-    );
+  } else if (step === 'tier' && service) {
+    body = <TierStep service={service} error={error} onChoose={(tier) => choose(service, tier)} />;
+  } else if ((step === 'service' || step === 'tier') && category) {
+    body = <ServiceStep category={category} onChoose={(chosen) => goTo('tier', { serviceId: chosen.id })} />;
   } else {
-    const count = cart.reduce((sum, line) => sum + line.quantity, 0);
-    const total = cart.reduce((sum, line) => sum + line.price * line.quantity, 0);
     body = (
-      <>
-        <Box pb={140}>
-          <Catalogue catalog={catalog.data} cart={cart} onAdd={add} />
-        </Box>
-        <Box className={classes.cartBar} px={{ base: 'md', sm: 'xl' }} py="md">
-          <Group justify="space-between" wrap="nowrap">
-            <div>
-              <Text fw={600} size="lg">
-                {count > 0 ? t('cart.items', { count }) : t('cart.title')}
-              </Text>
-              <Text c="dimmed">{count > 0 ? format.money(total) : t('cart.empty')}</Text>
-            </div>
-            <Group gap="sm" wrap="nowrap">
-              <Button size="lg" radius="xl" variant="default" onClick={drawer.open}>
-                {t('cart.show')}
-              </Button>
-              <Button
-                size="lg"
-                radius="xl"
-                disabled={cart.length === 0}
-                loading={review.isPending}
-                onClick={() => review.mutate(cart)}
-              >
-                {t('cart.review')}
-              </Button>
-            </Group>
-          </Group>
-        </Box>
-        <Drawer
-          opened={drawerOpen}
-          onClose={drawer.close}
-          position="bottom"
-          size="75%"
-          radius="lg"
-          title={null}
-          withCloseButton
-          closeButtonProps={{ size: 'xl', 'aria-label': tc('actions.close') }}
-        >
-          {cartPanel}
-        </Drawer>
-      </>
+      <CategoryStep
+        categories={categories}
+        onChoose={(chosen) => goTo('service', { categoryId: chosen.id, serviceId: null })}
+      />
     );
   }
 
   return (
-    <>
+    <Shell
+      lowered={lowered}
+      onLowered={onLowered}
+      announcement={announcement}
+      nav={
+        <>
+          <button
+            type="button"
+            className={classes.navButton}
+            disabled={confirm.isPending}
+            onClick={() => goTo(step === 'review' && !service ? 'category' : PREVIOUS[step])}
+          >
+            {t('nav.back')}
+          </button>
+          <button
+            type="button"
+            className={classes.navButton}
+            disabled={confirm.isPending}
+            onClick={() => startOver('customer_request')}
+          >
+            {t('nav.startOver')}
+          </button>
+        </>
+      }
+    >
       {body}
-      <Modal
-        opened={startOverOpen}
-        onClose={startOverModal.close}
-        title={t('cart.startOverTitle')}
-        centered
-        radius="lg"
-      >
-        <Stack>
-          <Text size="lg">{t('cart.startOverText')}</Text>
-          <Group grow>
-            <Button size="lg" variant="default" onClick={startOverModal.close}>
-              {t('cart.keep')}
-            </Button>
-            <Button size="lg" color="red" onClick={startOver}>
-              {t('cart.startOverConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-      {idle && holdsSomething && <IdleModal onTimeout={startOver} />}
-    </>
+      {idle && !confirm.isPending && <IdleModal onTimeout={() => startOver('expired')} />}
+    </Shell>
   );
 }
 
@@ -404,13 +389,19 @@ function IdleModal({ onTimeout }: { onTimeout: () => void }) {
     if (left <= 0) onTimeout();
   }, [left, onTimeout]);
   return (
-    <Modal opened onClose={() => undefined} withCloseButton={false} title={t('idle.title')} centered radius="lg">
-      <Stack>
-        <Text size="lg">{t('idle.text', { count: Math.max(left, 0) })}</Text>
-        <Button size="xl" radius="xl">
-          {t('idle.stay')}
-        </Button>
-      </Stack>
+    <Modal
+      opened
+      onClose={() => undefined}
+      withCloseButton={false}
+      title={<span className={classes.modalTitle}>{t('idle.title')}</span>}
+      centered
+      radius="lg"
+      size="lg"
+    >
+      <p className={classes.modalText}>{t('idle.text', { count: Math.max(left, 0) })}</p>
+      <Button className={classes.primary} fullWidth>
+        {t('idle.stay')}
+      </Button>
     </Modal>
   );
 }

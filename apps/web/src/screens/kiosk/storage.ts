@@ -19,18 +19,37 @@ export type CartLine = {
 
 /** A transaction created on the server for this cart, still `selecting`. */
 export type Draft = { id: number; token: string; priority: PriorityReason | null };
-/** The confirmed ticket this kiosk is showing. */
+/** A customer's ticket: its id and the customer token that reads it. */
 export type TicketRef = { id: number; token: string };
+/** The confirmed ticket this kiosk is showing, since when (it leaves the screen after a while, reload or not). */
+export type ShownTicket = TicketRef & { shownAt: number };
+
+/** One decision per step: attract → category → service → tier → review → the ticket. */
+export const STEPS = ['attract', 'category', 'service', 'tier', 'review'] as const;
+export type Step = (typeof STEPS)[number];
 
 export type KioskState = {
+  step: Step;
+  categoryId: number | null;
+  serviceId: number | null;
   cart: CartLine[];
   priority: PriorityReason | null;
   draft: Draft | null;
-  ticket: TicketRef | null;
+  ticket: ShownTicket | null;
 };
 
 export const STORAGE_KEY = 'spaflow.kiosk';
-export const EMPTY: KioskState = { cart: [], priority: null, draft: null, ticket: null };
+export const EMPTY: KioskState = {
+  step: 'attract',
+  categoryId: null,
+  serviceId: null,
+  cart: [],
+  priority: null,
+  draft: null,
+  ticket: null,
+};
+/** How long a confirmed ticket stays on the kiosk's screen before it returns to the start. */
+export const TICKET_SHOWN_MS = 45_000;
 
 const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 const isRef = (value: unknown): value is TicketRef =>
@@ -64,14 +83,26 @@ export function loadState(): KioskState {
     if (typeof raw !== 'object' || raw === null) return EMPTY;
     const saved = raw as Partial<Record<keyof KioskState, unknown>>;
     const draft = saved.draft;
+    const ticket = saved.ticket;
     return {
+      step:
+        typeof saved.step === 'string' && (STEPS as readonly string[]).includes(saved.step)
+          ? (saved.step as Step)
+          : 'attract',
+      categoryId: isInt(saved.categoryId) ? saved.categoryId : null,
+      serviceId: isInt(saved.serviceId) ? saved.serviceId : null,
       cart: Array.isArray(saved.cart) ? saved.cart.filter(isLine).slice(0, MAX_CART_LINES) : [],
       priority: isPriority(saved.priority) ? saved.priority : null,
       draft:
         isRef(draft) && (isPriority((draft as Draft).priority) || (draft as Draft).priority === null)
           ? { id: draft.id, token: draft.token, priority: (draft as Draft).priority }
           : null,
-      ticket: isRef(saved.ticket) ? { id: saved.ticket.id, token: saved.ticket.token } : null,
+      ticket:
+        isRef(ticket) &&
+        isInt((ticket as ShownTicket).shownAt) &&
+        (ticket as ShownTicket).shownAt + TICKET_SHOWN_MS > Date.now()
+          ? { id: ticket.id, token: ticket.token, shownAt: (ticket as ShownTicket).shownAt }
+          : null,
     };
   } catch {
     return EMPTY;

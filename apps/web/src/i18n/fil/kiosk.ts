@@ -1,0 +1,85 @@
+import type { kiosk as en } from '../en/kiosk';
+import type { Messages } from '../messages';
+
+/** Mga salita ng kiosk. */
+export const kiosk: Messages<typeof en> = {
+  title: 'Kiosk',
+  attract: {
+    welcome: 'Maligayang pagdating',
+    hint: 'Pumili ng serbisyo at kunin ang numero ng ticket mo sa ilang pindot lang.',
+    start: 'Pindutin para magsimula',
+  },
+  nav: {
+    back: 'Bumalik',
+    startOver: 'Umulit mula simula',
+    lower: 'Ibaba ang mga button',
+    steps: 'Hakbang {{step}} sa {{count}}',
+  },
+  category: {
+    title: 'Ano ang gusto mo ngayon?',
+  },
+  service: {
+    title: 'Pumili ng serbisyo',
+  },
+  tier: {
+    title: 'Gaano katagal?',
+    minutes: '{{count}} min',
+  },
+  catalogue: {
+    loadFailed: 'Hindi ma-load ang menu.',
+    empty: 'Walang serbisyong available ngayon. Magtanong po sa front desk.',
+  },
+  review: {
+    title: 'Pakisuri ang napili mo',
+    subtitle: 'Ito ang mga presyo mula sa aming sistema.',
+    total: 'Kabuuan',
+    duration: 'Kabuuang oras:',
+    remove: 'Tanggalin ang {{name}}',
+    removeShort: 'Tanggalin',
+    addAnother: 'Magdagdag ng iba pang serbisyo',
+    confirm: 'Kumpirmahin at kunin ang ticket',
+    pricing: 'Tinitingnan ang presyo…',
+    expired: 'Nag-time out ang napili mo. Pakisuri ulit.',
+    problemsTitle: 'May serbisyong hindi ma-book',
+    lineProblem: 'Pakitanggal ito o pumili ng iba.',
+    limitLines: 'Hanggang {{count}} magkakaibang serbisyo lang bawat ticket.',
+    limitQuantity: 'Hanggang {{count}} lang sa isang serbisyo.',
+    added: 'Naidagdag ang {{name}}. Kabuuan {{total}}.',
+    removed: 'Natanggal ang {{name}}.',
+  },
+  priority: {
+    label: 'Priority na serbisyo (maaaring humingi ng ID ang staff)',
+    none: 'Wala',
+    pwd: 'PWD',
+    senior: 'Senior',
+    pregnant: 'Buntis',
+    chosen: 'Priority na serbisyo: {{reason}}',
+  },
+  idle: {
+    title: 'Nandiyan ka pa ba?',
+    text: 'Uulit mula simula ang kiosk na ito para sa susunod na bisita sa loob ng {{count}} segundo.',
+    stay: 'Nandito pa ako',
+  },
+  ticket: {
+    title: 'Ang ticket mo',
+    yourNumber: 'Numero ng ticket mo',
+    items: 'Mga serbisyo mo',
+    total: 'Kabuuan',
+    place: 'Puwesto mo sa pila',
+    placeValue: 'Ika-{{count}}',
+    placeNext: 'Ikaw na ang susunod',
+    wait: 'Tantiyang paghihintay',
+    waitValue: 'Mga {{count}} min',
+    keepIt: 'Maupo muna po. Tatawagin namin ang numero mo sa screen.',
+    phone: 'Sundan ang ticket mo sa phone',
+    phoneHint: 'I-scan ang code, o buksan ang {{address}} at i-type:',
+    phoneExpires: 'Isang beses lang gumagana ang code, sa loob ng 10 minuto.',
+    phoneFailed: 'Hindi nagawa ang code para sa phone mo. Gumagana pa rin ang numero ng ticket mo.',
+    print: 'I-print ang ticket',
+    done: 'Tapos na',
+    returning: 'Babalik sa simula ang screen na ito sa loob ng {{count}} segundo.',
+    printedAt: 'Na-print {{time}}',
+    priority: 'Priority na serbisyo',
+    loading: 'Nilo-load ang ticket mo…',
+  },
+};
