@@ -56,7 +56,7 @@ export type AppOptions = {
   logStream?: DestinationStream;
 };
 
-/** Request bodies above this are refused with 413 before they are parsed (DESIGN.md 3.1). */
+/** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** How often each node expires idle selections and old idempotency keys. */
@@ -122,7 +122,11 @@ export async function buildApp({
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'SpaFlow API', version: '0.1.0', description: 'The HTTP contract of DESIGN.md section 3.' },
+      info: {
+        title: 'SpaFlow API',
+        version: '0.1.0',
+        description: 'The HTTP contract of SpaFlow: the kiosk, the stations, the board and the admin console.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

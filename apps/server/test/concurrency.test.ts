@@ -355,6 +355,6 @@ if (MULTI_NODE_ENGINES.length === 0) {
     it('50 therapists alternating between two nodes', () => {});
   });
 }
-describe.skip('two app nodes sharing one sqlite database — skipped: SQLite is the single-node engine (DESIGN.md 5)', () => {
+describe.skip('two app nodes sharing one sqlite database — skipped: SQLite is the single-node engine', () => {
   it('50 therapists alternating between two nodes', () => {});
 });

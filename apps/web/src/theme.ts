@@ -18,6 +18,11 @@ export const cssVariablesResolver: CSSVariablesResolver = (mantine) => ({
   light: {
     '--mantine-color-dimmed': mantine.colors.gray[7],
     '--mantine-color-placeholder': mantine.colors.gray[7],
+    // A hovered primary button darkens instead of lightening (teal 8 would be 3.95:1).
+    '--mantine-color-teal-filled-hover': '#066649',
+    // Error words and red text: red 9 (5.4:1) instead of red 6 (3.3:1).
+    '--mantine-color-error': mantine.colors.red[9],
+    '--mantine-color-red-text': mantine.colors.red[9],
   },
   dark: {},
 });

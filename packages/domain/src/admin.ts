@@ -4,7 +4,7 @@ import { passwordSchema, staffRoleSchema, usernameSchema } from './schemas.js';
 import { transactionActionSchema } from './transactions.js';
 
 /**
- * The admin API of DESIGN.md 3.1: inputs (strict: unknown fields are refused) and answers for the catalogue,
+ * The admin API: inputs (strict: unknown fields are refused) and answers for the catalogue,
  * staff, rooms and a transaction's audit trail. Text limits are the column sizes of the initial migration.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The transaction lifecycle of DESIGN.md 2.1 as data: which action moves which state to which, and who may
+ * The transaction lifecycle as data: which action moves which state to which, and who may
  * do it. The server refuses anything not in this table (409 invalid_transition); the web app uses the same
  * table to show only the buttons that apply.
  */

@@ -3,7 +3,7 @@ import type { RoomView, TransactionView } from './transactions.js';
 import type { StaffView } from './monitor.js';
 import type { TransactionAction, TransactionStatus } from './lifecycle.js';
 
-/** The real-time contract of DESIGN.md section 4, shared by the server, the web app, tests and benchmarks. */
+/** The real-time contract, shared by the server, the web app, tests and benchmarks. */
 export type TransactionUpdated = {
   seq: number;
   action: TransactionAction;

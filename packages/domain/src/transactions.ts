@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appliedDiscountSchema } from './discounts.js';
 import { CANCEL_REASONS, PRIORITY_REASONS, TRANSACTION_ACTIONS, TRANSACTION_STATUSES } from './lifecycle.js';
 
-/** Limits of a cart (DESIGN.md 3.1). */
+/** Limits of a cart. */
 export const MAX_CART_LINES = 20;
 export const MAX_LINE_QUANTITY = 10;
 
@@ -93,7 +93,7 @@ export type TransactionView = z.infer<typeof transactionSchema>;
 export const transactionResultSchema = z.object({ transaction: transactionSchema });
 export const maybeTransactionResultSchema = z.object({ transaction: transactionSchema.nullable() });
 export const transactionListSchema = z.object({ transactions: z.array(transactionSchema) });
-/** A queue as of `seq`: a station replays events after it (DESIGN.md 4) and misses nothing. */
+/** A queue as of `seq`: a station replays events after it and misses nothing. */
 export const queueSnapshotSchema = z.object({ seq: z.number().int(), transactions: z.array(transactionSchema) });
 export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
 export const therapistStatusSchema = z.object({ status: z.enum(['available', 'on_break']) });

@@ -28,7 +28,7 @@ function roleOf(principal: Principal): PrincipalRole {
 
 /**
  * Authentication and the role check run in onRequest, before the body is read or validated, so that the
- * order of answers is 401 → 403 → 400 (DESIGN.md 3.1). Ownership checks belong to the services.
+ * order of answers is 401 → 403 → 400. Ownership checks belong to the services.
  */
 export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('principal', null);

@@ -2,7 +2,7 @@ import type { TransactionStatus } from '@spaflow/domain';
 import type { Principal } from '../modules/auth/principal.js';
 import type { Change } from './changes.js';
 
-/** The rooms of DESIGN.md section 4. The server alone decides them; a client never names one. */
+/** The Socket.IO rooms. The server alone decides them; a client never names one. */
 export const MONITOR_ROOM = 'monitor';
 export const THERAPIST_ROOM = 'therapist_queue';
 export const CASHIER_ROOM = 'cashier_queue';

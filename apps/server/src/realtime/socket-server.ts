@@ -56,7 +56,7 @@ export const MAX_REPLAY = 500;
 const REPLAY_OVERLAP = 200;
 /** Per-socket limit on what a client may send: a few resyncs, not a flood. */
 const CLIENT_EVENTS_PER_10S = 20;
-/** Messages from clients are tiny; nothing bigger is read (DESIGN.md 6: payload size limits). */
+/** Messages from clients are tiny; nothing bigger is read. */
 const MAX_CLIENT_PAYLOAD_BYTES = 16 * 1024;
 
 const handshakeAuthSchema = z.union([
@@ -77,7 +77,7 @@ function refusal(code: 'unauthenticated' | 'forbidden_origin'): Error & { data: 
 }
 
 /**
- * Socket.IO on the app's HTTP server (DESIGN.md 4): handshake checks, server-chosen rooms, events after
+ * Socket.IO on the app's HTTP server: handshake checks, server-chosen rooms, events after
  * commit, replay on resync, and with REDIS_URL the Redis Streams adapter so all of it spans app nodes.
  */
 export async function attachRealtime(app: FastifyInstance, services: Services): Promise<RealtimeServer> {

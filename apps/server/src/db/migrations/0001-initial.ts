@@ -3,7 +3,7 @@ import { tableBuilders } from './tables.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then, not today's types */
 
-/** The whole data model of DESIGN.md section 2: the ten entities of the seed plus accounts, sessions, events, idempotency. */
+/** The whole first data model: the ten entities of the seed plus accounts, sessions, events, idempotency. */
 export async function up(db: Kysely<any>): Promise<void> {
   const { withId, createTable } = tableBuilders(db);
 
@@ -116,7 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('transactions_business_date_code_key', ['business_date', 'code'])
     .addCheckConstraint('transactions_amounts_check', sql`total_amount >= 0 and amount_paid >= 0`)
     .execute();
-  // The therapist queue: priority first, then confirm time (DESIGN.md 2); claim-next walks this index.
+  // The therapist queue: priority first, then confirm time; claim-next walks this index.
   await db.schema
     .createIndex('transactions_therapist_queue_idx')
     .on('transactions')

@@ -29,7 +29,7 @@ const security = [{ bearer: [] }];
 /** Every admin route: admins only (401 without a token, 403 for any other role). */
 const config = { access: ['admin'] } as const;
 
-/** The admin API (DESIGN.md 3.1), under /api/admin. */
+/** The admin API, under /api/admin. */
 export function adminRoutes(context: ServiceContext): FastifyPluginAsyncZod {
   const admin = new AdminService(context);
   return async (app) => {

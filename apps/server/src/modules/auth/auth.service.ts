@@ -17,7 +17,7 @@ import type { Principal, StaffPrincipal } from './principal.js';
 import { CUSTOMER_TOKEN_PREFIX, STAFF_TOKEN_PREFIX, TOKEN_LIFETIME_MS, generateToken, hashToken } from './tokens.js';
 
 /**
- * DESIGN.md 3.1: 5 failed sign-ins per user and address in 15 minutes, then 429 until the window passes.
+ * 5 failed sign-ins per user and address in 15 minutes, then 429 until the window passes.
  * Counted in the database, so the limit holds for the whole shop however many app nodes serve it.
  * Successful sign-ins do not count.
  */

@@ -10,7 +10,7 @@ export type StoredAnswer = { status: number; body: unknown };
 
 type KeyScope = { accountId: number; key: string; requestHash: string };
 
-/** Keys are kept at least this long (DESIGN.md 3.1); the sweeper removes older ones. */
+/** Keys are kept at least this long; the sweeper removes older ones. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export function hashRequest(parts: unknown): string {

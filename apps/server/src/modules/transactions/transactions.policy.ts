@@ -29,7 +29,7 @@ export function actorsOf(principal: Principal, row: TransactionRow): LifecycleAc
 }
 
 /**
- * The lifecycle check in the order DESIGN.md 3.1 gives: a step impossible now for anyone is 409
+ * The lifecycle check in the order of checks (README: errors): a step impossible now for anyone is 409
  * invalid_transition; one that is possible but not for this caller is 403.
  */
 export function authorizeStep(principal: Principal, row: TransactionRow, action: TransactionAction): Transition {

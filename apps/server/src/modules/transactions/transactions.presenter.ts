@@ -10,7 +10,7 @@ export type Audience = 'staff' | 'customer';
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /**
- * The one place that shapes a transaction for the outside (DESIGN.md 3). Queue positions are given for
+ * The one place that shapes a transaction for the outside. Queue positions are given for
  * lists read in queue order, and counted on the queue index for single transactions.
  */
 export async function presentTransactions(

@@ -36,7 +36,7 @@ import {
   type TransactionRow,
 } from './transactions.repository.js';
 
-/** A selection untouched this long is cancelled as `expired` (DESIGN.md 2.1). */
+/** A selection untouched this long is cancelled as `expired`. */
 export const SELECTION_IDLE_LIMIT_MS = 30 * 60 * 1000;
 
 type PricedCart = { items: NewTransactionItem[]; totalAmount: number; totalDurationMinutes: number };
