@@ -58,6 +58,24 @@ export type FloorClientOptions = {
   onRefused?: (code: string) => void;
 };
 
+/** Opens a socket; resolves once connected, rejects with the server's refusal code as `code`. */
+function connectSocket(socket: Socket): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve();
+    };
+    const onError = (error: Error & { data?: { code?: string } }) => {
+      socket.off('connect', onConnect);
+      const code = error.data?.code ?? error.message;
+      reject(Object.assign(new Error(code), { code }));
+    };
+    socket.once('connect', onConnect);
+    socket.once('connect_error', onError);
+    socket.connect();
+  });
+}
+
 /**
  * Keeps a live copy of what one station may see. Updates apply only when their version is newer than
  * what it holds, so duplicates and replays are harmless; after a reconnect it asks the server to replay
@@ -144,21 +162,7 @@ export class FloorClient {
   /** Connects; resolves once connected, rejects with the server's refusal code (e.g. `unauthenticated`). */
   async connect(): Promise<void> {
     if (this.options.loadSnapshot && this.lastSeq === 0) await this.reload();
-    await new Promise<void>((resolve, reject) => {
-      const onConnect = () => {
-        this.socket.off('connect_error', onError);
-        resolve();
-      };
-      const onError = (error: Error & { data?: { code?: string } }) => {
-        this.socket.off('connect', onConnect);
-        reject(
-          Object.assign(new Error(error.data?.code ?? error.message), { code: error.data?.code ?? error.message }),
-        );
-      };
-      this.socket.once('connect', onConnect);
-      this.socket.once('connect_error', onError);
-      this.socket.connect();
-    });
+    await connectSocket(this.socket);
   }
 
   /** Asks the server for every event after the last seq this client is sure it has everything up to. */
@@ -331,21 +335,7 @@ export class BoardClient {
 
   /** Connects; resolves once connected, rejects with the server's refusal code (e.g. `forbidden_origin`). */
   async connect(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      const onConnect = () => {
-        this.socket.off('connect_error', onError);
-        resolve();
-      };
-      const onError = (error: Error & { data?: { code?: string } }) => {
-        this.socket.off('connect', onConnect);
-        reject(
-          Object.assign(new Error(error.data?.code ?? error.message), { code: error.data?.code ?? error.message }),
-        );
-      };
-      this.socket.once('connect', onConnect);
-      this.socket.once('connect_error', onError);
-      this.socket.connect();
-    });
+    await connectSocket(this.socket);
   }
 
   /** Reads the board over HTTP (GET /api/board), e.g. to refresh the estimated wait as time passes. */

@@ -1,22 +1,10 @@
 import { businessDateOf, dayReportSchema, PAYMENT_METHODS, type DayReport } from '@spaflow/domain';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FiguresTable } from './FiguresTable';
 import { apiDownload, apiRequest, errorMessage } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 
@@ -107,40 +95,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Rows({ label, head, rows }: { label: string; head: string[]; rows: ReactNode[][] }) {
-  const { t } = useTranslation('admin');
-  if (rows.length === 0)
-    return (
-      <Text c="dimmed" size="sm">
-        {t('reports.noRows')}
-      </Text>
-    );
-  return (
-    <Table striped verticalSpacing={6} aria-label={label}>
-      <Table.Thead>
-        <Table.Tr>
-          {head.map((cell, index) => (
-            <Table.Th key={cell} ta={index === 0 ? 'left' : 'right'}>
-              {cell}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row, rowIndex) => (
-          <Table.Tr key={rowIndex}>
-            {row.map((cell, index) => (
-              <Table.Td key={index} ta={index === 0 ? 'left' : 'right'}>
-                {cell}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
 function Day({ report }: { report: DayReport }) {
   const { t } = useTranslation('admin');
   const { money, time } = useFormat();
@@ -175,7 +129,7 @@ function Day({ report }: { report: DayReport }) {
       </Section>
       <SimpleGrid cols={2}>
         <Section title={t('day.byMethod')}>
-          <Rows
+          <FiguresTable
             label={t('day.byMethod')}
             head={[t('reports.method'), t('day.received'), t('day.refunded')]}
             rows={PAYMENT_METHODS.map((method) => [
@@ -186,7 +140,7 @@ function Day({ report }: { report: DayReport }) {
           />
         </Section>
         <Section title={t('day.drawers')}>
-          <Rows
+          <FiguresTable
             label={t('day.drawers')}
             head={[t('day.cashier'), t('day.opened'), t('day.expected'), t('day.counted'), t('day.difference')]}
             rows={report.drawers.map((drawer) => [
@@ -200,7 +154,7 @@ function Day({ report }: { report: DayReport }) {
         </Section>
       </SimpleGrid>
       <Section title={t('day.earnings')}>
-        <Rows
+        <FiguresTable
           label={t('day.earnings')}
           head={[
             t('reports.therapist'),
@@ -277,7 +231,7 @@ function SalesByHour({ hours }: { hours: DayReport['salesByHour'] }) {
           );
         })}
       </svg>
-      <Rows
+      <FiguresTable
         label={t('day.byHour')}
         head={[t('day.hour'), t('day.netSales')]}
         rows={shown.filter((hour) => hour.netSales !== 0).map((hour) => [label(hour.hour), money(hour.netSales)])}

@@ -1,9 +1,10 @@
 import { businessDateOf, CANCEL_REASONS, PAYMENT_METHODS, type ReportSummary } from '@spaflow/domain';
-import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FiguresTable } from './FiguresTable';
 import { apiDownload, apiRequest, errorMessage } from '../../api/http';
 import { useFormat, useShop } from '../../api/shop';
 
@@ -118,51 +119,12 @@ function Section({
   rows: ReactNode[][];
   foot?: ReactNode[];
 }) {
-  const { t } = useTranslation('admin');
   return (
     <Paper withBorder p="md" component="section" aria-label={title}>
       <Title order={4} mb="xs">
         {title}
       </Title>
-      {rows.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('reports.noRows')}
-        </Text>
-      ) : (
-        <Table striped verticalSpacing={6} aria-label={title}>
-          <Table.Thead>
-            <Table.Tr>
-              {head.map((cell, index) => (
-                <Table.Th key={cell} ta={index === 0 ? 'left' : 'right'}>
-                  {cell}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row, rowIndex) => (
-              <Table.Tr key={rowIndex}>
-                {row.map((cell, index) => (
-                  <Table.Td key={index} ta={index === 0 ? 'left' : 'right'}>
-                    {cell}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          {foot && (
-            <Table.Tfoot>
-              <Table.Tr>
-                {foot.map((cell, index) => (
-                  <Table.Th key={index} ta={index === 0 ? 'left' : 'right'}>
-                    {cell}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Tfoot>
-          )}
-        </Table>
-      )}
+      <FiguresTable label={title} head={head} rows={rows} foot={foot} />
     </Paper>
   );
 }
