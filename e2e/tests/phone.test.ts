@@ -176,6 +176,8 @@ describe.skipIf(!chromiumPath)("the ticket on the customer's phone", () => {
     expect(paying.transaction.id).toBe(phoneTicket.id);
     await expect.poll(() => status(page)).toContain('Please go to counter C1: Liza Mendoza is ready for you');
     await checkScreen(page, 'cashier');
+    // Cash goes into the cashier's open drawer.
+    await api('POST', '/api/cashier/drawer/open', 'cashier1', { openingFloat: 100_000 });
     await api(
       'POST',
       `/api/transactions/${phoneTicket.id}/payments`,
