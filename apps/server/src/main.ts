@@ -16,6 +16,7 @@ function startupBanner(config: Config, url: string, seeded: boolean): string {
     `  cashier     ${url}/cashier`,
     `  monitor     ${url}/monitor`,
     `  admin       ${url}/admin`,
+    `  call board  ${url}/board  (the waiting area's TV; no sign-in)`,
     `  catalogue   ${url}/api/catalog`,
     `  API docs    ${url}/docs`,
     `  real time   ${url.replace(/^http/, 'ws')}/socket.io  (Socket.IO; ${config.redisUrl ? 'Redis adapter: events cross nodes' : 'single node'})`,
