@@ -145,19 +145,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     const expiry = setTimeout(() => socket.disconnect(true), Math.max(expiresIn, 0));
     socket.on('disconnect', () => clearTimeout(expiry));
 
-    let windowStart = Date.now();
-    let received = 0;
-    socket.use((_packet, next) => {
-      if (Date.now() - windowStart > 10_000) {
-        windowStart = Date.now();
-        received = 0;
-      }
-      if (++received > CLIENT_EVENTS_PER_10S) {
-        socket.disconnect(true);
-        return;
-      }
-      next();
-    });
+    dropFloods(socket, (_packet, next) => next());
 
     socket.on('resync', (request, answer) => {
       if (typeof answer !== 'function') return;
@@ -186,17 +174,7 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
       .board()
       .then((board) => socket.emit('board_updated', { seq: board.seq, board }))
       .catch((error: unknown) => app.log.error({ err: error }, 'reading the board failed'));
-    let windowStart = Date.now();
-    let received = 0;
-    socket.use((packet, _next) => {
-      if (Date.now() - windowStart > 10_000) {
-        windowStart = Date.now();
-        received = 0;
-      }
-      if (++received > CLIENT_EVENTS_PER_10S) {
-        socket.disconnect(true);
-        return;
-      }
+    dropFloods(socket, (packet) => {
       const answer: unknown = packet.at(-1);
       if (typeof answer === 'function') {
         (answer as (result: unknown) => void)({
@@ -382,4 +360,24 @@ export async function attachRealtime(app: FastifyInstance, services: Services): 
     await redis?.quit();
   });
   return io;
+}
+
+/**
+ * Ends a connection that sends more than CLIENT_EVENTS_PER_10S messages in 10 seconds; every other message
+ * goes on to `handle` (Socket.IO middleware: call `next` to let it reach the event handlers).
+ */
+function dropFloods(socket: RealtimeSocket, handle: (packet: unknown[], next: (error?: Error) => void) => void): void {
+  let windowStart = Date.now();
+  let received = 0;
+  socket.use((packet, next) => {
+    if (Date.now() - windowStart > 10_000) {
+      windowStart = Date.now();
+      received = 0;
+    }
+    if (++received > CLIENT_EVENTS_PER_10S) {
+      socket.disconnect(true);
+      return;
+    }
+    handle(packet, next);
+  });
 }
