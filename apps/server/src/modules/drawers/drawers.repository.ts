@@ -12,6 +12,11 @@ export async function lockOpenDrawer(db: Kysely<DB>, engine: DatabaseEngine, cas
   ).executeTakeFirst();
 }
 
+/** One drawer by id, locked (a refund paid out of a named drawer takes turns with its close). */
+export async function lockDrawer(db: Kysely<DB>, engine: DatabaseEngine, id: number) {
+  return lockRows(engine, db.selectFrom('drawers').selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
 export async function insertDrawer(
   db: Kysely<DB>,
   drawer: { cashierId: number; counter: string | null; openingFloat: number; now: number },

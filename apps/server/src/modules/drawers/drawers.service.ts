@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from '../../config.js';
 import type { ServiceContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/database.js';
-import { isUniqueViolation, lockRows } from '../../db/locking.js';
+import { isUniqueViolation } from '../../db/locking.js';
 import type { DB } from '../../db/schema.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { lockCashier } from '../staff/staff.repository.js';
@@ -21,6 +21,7 @@ import {
   findOpenDrawer,
   insertDrawer,
   listDrawersOpenDuring,
+  lockDrawer,
   lockOpenDrawer,
   type DrawerRow,
 } from './drawers.repository.js';
@@ -81,7 +82,7 @@ export async function drawerForCashRefund(
 ): Promise<number> {
   const drawer =
     drawerId !== undefined
-      ? await lockRows(engine, tx.selectFrom('drawers').selectAll().where('id', '=', drawerId)).executeTakeFirst()
+      ? await lockDrawer(tx, engine, drawerId)
       : settledBy === null
         ? undefined
         : await lockOpenDrawer(tx, engine, settledBy);

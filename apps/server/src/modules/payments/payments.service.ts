@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../db/locking.js';
 import { commitChanges, type Change } from '../../realtime/changes.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
 import { drawerForCashPayment, drawerForCashRefund } from '../drawers/drawers.service.js';
+import { findStaffMember } from '../staff/staff.repository.js';
 import { hashRequest, type IdempotencyService, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { actorRefOf, recordStep } from '../transactions/record-step.js';
 import { authorizeStep, assertMayRead } from '../transactions/transactions.policy.js';
@@ -296,9 +297,9 @@ export class PaymentsService {
         throw new AppError('invalid_transition', `${target.display_name} already holds this ticket.`);
       }
       const from = current.cashier_id!;
-      const [fromName] = await tx.selectFrom('accounts').select('display_name').where('id', '=', from).execute();
+      const fromCashier = await findStaffMember(tx, from);
       const detail: EventDetail = {
-        fromCashier: { id: from, displayName: fromName?.display_name ?? '' },
+        fromCashier: { id: from, displayName: fromCashier?.displayName ?? '' },
         toCashier: { id: target.id, displayName: target.display_name },
       };
       try {
