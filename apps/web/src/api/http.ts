@@ -41,9 +41,18 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   return (await response.json()) as T;
 }
 
-/** The same, for answers that are files (the report CSV). */
-export async function apiDownload(path: string, options: RequestOptions = {}): Promise<Blob> {
-  return (await send('GET', path, options)).blob();
+/** The same, for answers that are files (the report CSVs): fetched with the token, then saved by the browser. */
+export async function apiDownload(path: string, fileName: string, options: RequestOptions = {}): Promise<void> {
+  const blob = await (await send('GET', path, options)).blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the blob after this turn; free it once the save has surely started.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {

@@ -31,15 +31,7 @@ export function DayTab({ token }: { token: string }) {
   const download = async () => {
     setDownloading(true);
     try {
-      const blob = await apiDownload(`/api/reports/day.csv?date=${date}`, { token });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `spaflow-day-${date}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await apiDownload(`/api/reports/day.csv?date=${date}`, `spaflow-day-${date}.csv`, { token });
     } catch (error) {
       notifications.show({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) });
     } finally {

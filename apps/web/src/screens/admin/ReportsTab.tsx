@@ -30,15 +30,7 @@ export function ReportsTab({ token }: { token: string }) {
   const download = async () => {
     setDownloading(true);
     try {
-      const blob = await apiDownload(`/api/reports/summary.csv?${query}`, { token });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `spaflow-summary-${from}-to-${to}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await apiDownload(`/api/reports/summary.csv?${query}`, `spaflow-summary-${from}-to-${to}.csv`, { token });
       notifications.show({ color: 'teal', message: t('reports.downloaded') });
     } catch (error) {
       notifications.show({ color: 'red', title: tc('errorTitle'), message: errorMessage(error) });
