@@ -80,6 +80,24 @@ function useCashField() {
   };
 }
 
+/** An amount of cash counted by hand, in the shop's currency; its error shows once typed or submitted. */
+function CashInput({ field, label }: { field: ReturnType<typeof useCashField>; label: string }) {
+  const { t } = useTranslation('cashier');
+  return (
+    <TextInput
+      size="lg"
+      label={label}
+      inputMode="decimal"
+      autoComplete="off"
+      leftSection={field.symbol}
+      value={field.text}
+      onChange={(event) => field.setText(event.currentTarget.value)}
+      error={field.errorKey ? t(`amountErrors.${field.errorKey}`) : null}
+      data-autofocus
+    />
+  );
+}
+
 function OpenForm({ token, onOpened }: { token: string; onOpened: () => void }) {
   const { t } = useTranslation('cashier');
   const { t: tc } = useTranslation();
@@ -101,17 +119,7 @@ function OpenForm({ token, onOpened }: { token: string; onOpened: () => void }) 
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text>{t('drawer.openBody')}</Text>
-        <TextInput
-          size="lg"
-          label={t('drawer.openingFloat')}
-          inputMode="decimal"
-          autoComplete="off"
-          leftSection={float.symbol}
-          value={float.text}
-          onChange={(event) => float.setText(event.currentTarget.value)}
-          error={float.errorKey ? t(`amountErrors.${float.errorKey}`) : null}
-          data-autofocus
-        />
+        <CashInput field={float} label={t('drawer.openingFloat')} />
         {mutation.isError && (
           <Alert color="red" role="alert" title={tc('errorTitle')}>
             {errorMessage(mutation.error)}
@@ -156,17 +164,7 @@ function CloseForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <DrawerFigures drawer={drawer} />
-        <TextInput
-          size="lg"
-          label={t('drawer.countedCash')}
-          inputMode="decimal"
-          autoComplete="off"
-          leftSection={counted.symbol}
-          value={counted.text}
-          onChange={(event) => counted.setText(event.currentTarget.value)}
-          error={counted.errorKey ? t(`amountErrors.${counted.errorKey}`) : null}
-          data-autofocus
-        />
+        <CashInput field={counted} label={t('drawer.countedCash')} />
         <Textarea
           size="lg"
           label={t('drawer.note')}
